@@ -1,0 +1,153 @@
+using System.IO.Compression;
+using Huntsman.Events;
+
+namespace Huntsman.Readers;
+
+/// <summary>
+/// Turns the paths a user gives into evidence units: directories are recursed (sorted, so runs are
+/// deterministic), .gz is decompressed transparently, each file's format is sniffed (or forced),
+/// and unknown files are skipped with a note.
+/// </summary>
+public sealed class EvidenceReader : IDisposable
+{
+    private readonly ReaderOptions _options;
+    private readonly IReadOnlyList<IEvidenceFormat> _formats;
+    private readonly Action<ReadIssue> _report;
+    private string? _tempDir;
+
+    public EvidenceReader(ReaderOptions options, Action<ReadIssue> report, IReadOnlyList<IEvidenceFormat>? formats = null)
+    {
+        _options = options;
+        _report = report;
+        _formats = formats ?? EvidenceFormats.All;
+    }
+
+    /// <summary>Files found (after recursion), in the order they are read.</summary>
+    public int FilesSeen { get; private set; }
+    /// <summary>Files that had a recognised format.</summary>
+    public int FilesOpened { get; private set; }
+    public long BytesSeen { get; private set; }
+
+    /// <summary>Expands paths to files: directories recursively, in ordinal order.</summary>
+    public IEnumerable<string> ExpandPaths(IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                IEnumerable<string> files;
+                try
+                {
+                    files = Directory.EnumerateFiles(path, "*", new EnumerationOptions
+                    { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint })
+                        .Order(StringComparer.Ordinal).ToList();
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    _report(new ReadIssue(path, $"cannot list directory: {ex.Message}"));
+                    continue;
+                }
+                bool any = false;
+                foreach (var f in files) { any = true; yield return f; }
+                if (!any) _report(new ReadIssue(path, "directory contains no files", IssueSeverity.Warning));
+            }
+            else if (File.Exists(path)) yield return path;
+            else _report(new ReadIssue(path, "no such file or directory"));
+        }
+    }
+
+    /// <summary>All units of all files, in file order then unit order.</summary>
+    public IEnumerable<EvidenceUnit> Units(IEnumerable<string> paths)
+    {
+        foreach (var path in ExpandPaths(paths))
+        {
+            FilesSeen++;
+            var file = Prepare(path);
+            if (file is null) continue;
+            var format = Detect(file);
+            if (format is null) continue;
+            FilesOpened++;
+            try { BytesSeen += new FileInfo(file.PhysicalPath).Length; } catch (IOException) { }
+            IEnumerator<EvidenceUnit>? units = null;
+            try { units = format.Open(file, _options, _report).GetEnumerator(); }
+            catch (Exception ex) when (ex is not OutOfMemoryException) { _report(new ReadIssue(path, $"cannot open: {ex.Message}")); }
+            if (units is null) continue;
+            while (true)
+            {
+                EvidenceUnit unit;
+                try
+                {
+                    if (!units.MoveNext()) break;
+                    unit = units.Current;
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    _report(new ReadIssue(path, $"cannot read: {ex.GetType().Name}: {ex.Message}"));
+                    break;
+                }
+                yield return unit;
+            }
+            units.Dispose();
+        }
+    }
+
+    private EvidenceFile? Prepare(string path)
+    {
+        if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) return new EvidenceFile(path, path);
+        try
+        {
+            _tempDir ??= Directory.CreateTempSubdirectory("huntsman-gz-").FullName;
+            // The temp name is ours, never derived from the archive, so nothing can escape the folder.
+            var target = Path.Combine(_tempDir, $"{FilesSeen:D6}.bin");
+            using (var input = new GZipStream(File.OpenRead(path), CompressionMode.Decompress))
+            using (var output = File.Create(target))
+                input.CopyTo(output);
+            return new EvidenceFile(path, target);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            _report(new ReadIssue(path, $"cannot decompress: {ex.Message}"));
+            return null;
+        }
+    }
+
+    private IEvidenceFormat? Detect(EvidenceFile file)
+    {
+        if (_options.Format != InputFormat.Auto)
+        {
+            var forced = _formats.FirstOrDefault(f => f.Format == _options.Format);
+            if (forced is null) _report(new ReadIssue(file.Name, $"no reader for format {_options.Format}"));
+            return forced;
+        }
+        Span<byte> head = stackalloc byte[4096];
+        int n;
+        try
+        {
+            using var fs = new FileStream(file.PhysicalPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
+            n = fs.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _report(new ReadIssue(file.Name, $"cannot read: {ex.Message}"));
+            return null;
+        }
+        if (n == 0)
+        {
+            _report(new ReadIssue(file.Name, "empty file", IssueSeverity.Warning));
+            return null;
+        }
+        foreach (var f in _formats)
+            if (f.Sniff(head[..n], file.Name)) return f;
+        var hint = file.Name.EndsWith(".evtx", StringComparison.OrdinalIgnoreCase) ? "not an EVTX file (no ElfFile signature)" : "unknown format, skipped";
+        _report(new ReadIssue(file.Name, hint, file.Name.EndsWith(".evtx", StringComparison.OrdinalIgnoreCase) ? IssueSeverity.Error : IssueSeverity.Note));
+        return null;
+    }
+
+    public void Dispose()
+    {
+        if (_tempDir is not null)
+        {
+            try { Directory.Delete(_tempDir, recursive: true); } catch (IOException) { }
+        }
+    }
+}
