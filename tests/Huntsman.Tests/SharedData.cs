@@ -1,3 +1,4 @@
+using Xunit;
 namespace Huntsman.Tests;
 
 /// <summary>
