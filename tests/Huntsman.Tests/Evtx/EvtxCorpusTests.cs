@@ -17,6 +17,9 @@ public sealed class EvtxCorpusTests
     /// <summary>Files where we differ from the references on purpose (must fail once an entry agrees again).</summary>
     private static readonly Dictionary<string, string> KnownDifferences = new(StringComparer.Ordinal)
     {
+        // Torn record 46741 (trailing size copy 0) decodes without its System values; we fall back to the
+        // record header's id where the Rust crate counts it as 0, so the id sums differ by exactly 46741.
+        ["evtx/omerbenamram-evtx/samples/sample_with_a_bad_chunk_magic.evtx"] = "torn record keeps its header record id",
     };
 
     private sealed record Reference(string Path, int[] Counts, long FirstId, long LastId, long IdSum, long EventIdSum, int RefCount);
@@ -47,6 +50,7 @@ public sealed class EvtxCorpusTests
                 failures.AppendLine($"{reference.Path}: {problem}; {string.Join(" | ", measured.Issues.Take(3))}");
         }
         Assert.True(failures.Length == 0, failures.ToString());
+        Assert.Equal(KnownDifferences.Count, stillDifferent.Count);
     }
 
     private static string? Compare(Reference r, Measured m)

@@ -13,16 +13,22 @@ internal sealed class FragmentCompiler(ChunkData chunk, bool dependencyIds, int 
     private readonly ChunkData _chunk = chunk;
     private readonly bool _dependencyIds = dependencyIds;
     private readonly int _baseDepth = depth;
+    private int _limit;
 
     /// <summary>Compiles [start, end) up to its end-of-stream token (or the end).</summary>
     public XmlNode[] Compile(int start, int end)
     {
+        _limit = end;
         int pos = start;
         return Content(ref pos, end, _baseDepth, insideElement: false);
     }
 
     /// <summary>Compiles from <paramref name="pos"/> to the end-of-stream token and leaves <paramref name="pos"/> after it.</summary>
-    public XmlNode[] Compile(ref int pos, int end) => Content(ref pos, end, _baseDepth, insideElement: false);
+    public XmlNode[] Compile(ref int pos, int end)
+    {
+        _limit = end;
+        return Content(ref pos, end, _baseDepth, insideElement: false);
+    }
 
     private XmlNode[] Content(ref int pos, int end, int depth, bool insideElement)
     {
@@ -138,6 +144,7 @@ internal sealed class FragmentCompiler(ChunkData chunk, bool dependencyIds, int 
     private string ReadUtf16(ref int pos)
     {
         int count = _chunk.U16(pos);
+        if (pos + 2 + count * 2 > _limit) throw new BinXmlException($"text of {count} characters runs past its fragment", pos);
         var bytes = _chunk.Span(pos + 2, count * 2);
         pos += 2 + count * 2;
         return new string(MemoryMarshal.Cast<byte, char>(bytes));
