@@ -11,10 +11,20 @@ internal sealed class BinXmlWalker(ChunkData chunk, EventBuilder sink)
 {
     private readonly ChunkData _chunk = chunk;
     private readonly EventBuilder _sink = sink;
+    /// <summary>
+    /// Elements one record may expand to. Crafted templates can reference a nested BinXML value many times
+    /// at every level; real records stay in the hundreds.
+    /// </summary>
+    private const int MaxElementsPerRecord = 100_000;
     private BinXmlValue[][] _values = new BinXmlValue[4][];
+    private int _elements;
 
     /// <summary>Walks one record's BinXML [start, end), possibly several fragments.</summary>
-    public void WalkRecord(int start, int end) => WalkFragment(start, end, 0);
+    public void WalkRecord(int start, int end)
+    {
+        _elements = 0;
+        WalkFragment(start, end, 0);
+    }
 
     private void WalkFragment(int pos, int end, int depth)
     {
@@ -94,6 +104,7 @@ internal sealed class BinXmlWalker(ChunkData chunk, EventBuilder sink)
 
     private void Emit(ElementNode element, ReadOnlySpan<BinXmlValue> values, int depth, int arrayIndex, in BinXmlValue arrayItem)
     {
+        if (++_elements > MaxElementsPerRecord) throw new BinXmlException($"record expands to more than {MaxElementsPerRecord} elements", 0);
         _sink.StartElement(element.Name);
         foreach (var attribute in element.Attributes) Attribute(attribute, values);
         foreach (var child in element.Children) Content(child, values, depth, arrayIndex, arrayItem);
