@@ -70,6 +70,9 @@ internal sealed partial class EvtxChunkReader
                 Issue($"free-space offset 0x{freeSpace:x} is outside the chunk; reading records up to the chunk end", 48, IssueSeverity.Warning);
             end = _length;
         }
+        // Records in the chunk per its header (last - first + 1), bounded: sizes the event list once.
+        long declared = BinaryPrimitives.ReadInt64LittleEndian(data[16..]) - BinaryPrimitives.ReadInt64LittleEndian(data[8..]) + 1;
+        if (declared is > 0 and <= 4096) _batch.Events.Capacity = Math.Max(_batch.Events.Capacity, (int)declared);
         var seen = _options.Recover ? new HashSet<long>() : null;
         ReadRecords(HeaderSize, end, seen);
         if (_options.Recover && end < _length) Carve(end, _length, seen);

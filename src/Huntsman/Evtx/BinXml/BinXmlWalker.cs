@@ -47,7 +47,9 @@ internal sealed class BinXmlWalker(ChunkData chunk, EventBuilder sink)
                     ref var buffer = ref _values[depth];
                     buffer ??= new BinXmlValue[32];
                     int count = _chunk.ReadValues(ref pos, end, ref buffer);
+                    if (depth == 0) _sink.ReserveFields(template.FieldCountHint);
                     Walk(template.Roots, buffer.AsSpan(0, count), depth);
+                    if (depth == 0) template.FieldCountHint = Math.Max(template.FieldCountHint, _sink.FieldCount);
                     break;
                 default:
                     // Raw elements (no template): written by some non-Windows tools, and inside BinXML values.

@@ -27,6 +27,7 @@ internal sealed partial class EventBuilder(byte[] chunk, bool keepDocument)
 
     private readonly byte[] _chunk = chunk;
     private readonly bool _keepDocument = keepDocument;
+    private readonly StringPool _pool = StringPool.ForThread;
     private Frame[] _frames = new Frame[16];
     private int _depth;
     private WinEvent _event = new();
@@ -107,24 +108,34 @@ internal sealed partial class EventBuilder(byte[] chunk, bool keepDocument)
                 if (_depth == 2) SystemElement(ref frame);
                 break;
             case EventSection.EventData:
-                if (_depth == 2 && frame.Name == "Data") _event.Add(frame.DataName ?? "Data", TextOf(ref frame));
-                else if (_depth >= 2 && !frame.HasChildElements) _event.Add(frame.Name, TextOf(ref frame));
+                if (_depth == 2 && frame.Name == "Data") Add(frame.DataName ?? "Data", TextOf(ref frame));
+                else if (_depth >= 2 && !frame.HasChildElements) Add(frame.Name, TextOf(ref frame));
                 break;
             case EventSection.RenderingInfo:
                 if (_depth >= 2 && !frame.HasChildElements)
-                    _event.Add(frame.Name == "Message" ? "Message" : "RenderingInfo_" + frame.Name, TextOf(ref frame));
+                    Add(frame.Name == "Message" ? "Message" : "RenderingInfo_" + frame.Name, TextOf(ref frame));
                 break;
             case EventSection.UserData:
-                if (_depth >= 3 && !frame.HasChildElements) _event.Add(frame.Name, TextOf(ref frame));
+                if (_depth >= 3 && !frame.HasChildElements) Add(frame.Name, TextOf(ref frame));
                 break;
             case EventSection.ProcessingErrorData:
             case EventSection.Other:
-                if (_depth >= 2 && !frame.HasChildElements) _event.Add(frame.Name, TextOf(ref frame));
+                if (_depth >= 2 && !frame.HasChildElements) Add(frame.Name, TextOf(ref frame));
                 break;
         }
         frame.Text = null;
         frame.Node = null;
     }
+
+    /// <summary>Payload fields so far; a template remembers it so the next event's list is sized once.</summary>
+    public int FieldCount => _event.Fields.Count;
+
+    public void ReserveFields(int count)
+    {
+        if (count > _event.Fields.Capacity) _event.Fields.Capacity = count;
+    }
+
+    private void Add(string name, string value) => _event.Fields.Add(new EventField(name, value));
 
     private static EventSection SectionOf(string name) => name switch
     {
@@ -221,5 +232,5 @@ internal sealed partial class EventBuilder(byte[] chunk, bool keepDocument)
             DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t) ? t : null;
     }
 
-    private string Render(in BinXmlValue value) => ValueRenderer.Render(_chunk, value);
+    private string Render(in BinXmlValue value) => ValueRenderer.Render(_chunk, value, _pool);
 }

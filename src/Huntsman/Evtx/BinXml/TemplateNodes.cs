@@ -55,4 +55,6 @@ internal sealed class ElementNode(string name, AttributeNode[] attributes, XmlNo
 internal sealed class CompiledTemplate(XmlNode[] roots)
 {
     public XmlNode[] Roots { get; } = roots;
+    /// <summary>Most payload fields an event of this template has had: the next event's field list starts this big.</summary>
+    public int FieldCountHint { get; set; }
 }

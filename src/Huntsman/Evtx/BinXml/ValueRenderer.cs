@@ -34,6 +34,53 @@ internal static class ValueRenderer
         return Render(value.Type, new ReadOnlySpan<byte>(chunk, value.Offset, value.Length));
     }
 
+    /// <summary>As <see cref="Render(byte[], in BinXmlValue)"/>, sharing short strings, GUIDs and SIDs through <paramref name="pool"/>.</summary>
+    public static string Render(byte[] chunk, in BinXmlValue value, StringPool pool)
+    {
+        if (value.Text is not null) return value.Text;
+        var b = new ReadOnlySpan<byte>(chunk, value.Offset, value.Length);
+        Span<char> chars = stackalloc char[StringPool.MaxLength];
+        switch (value.Type)
+        {
+            case V.String when b.Length <= StringPool.MaxLength * 2:
+                var text = MemoryMarshal.Cast<byte, char>(b);
+                int n = text.Length;
+                while (n > 0 && text[n - 1] == '\0') n--;
+                return pool.Get(text[..n]);
+            case V.Guid when b.Length >= 16:
+                new Guid(b[..16]).TryFormat(chars, out int written, "B");
+                for (int i = 0; i < written; i++)
+                    if (chars[i] is >= 'a' and <= 'f') chars[i] = (char)(chars[i] - 32);
+                return pool.Get(chars[..written]);
+            case V.Sid when b.Length >= 8 && b.Length >= 8 + b[1] * 4 && b[1] <= 5:
+                return pool.Get(FormatSid(b, chars));
+            default:
+                return Render(value.Type, b);
+        }
+    }
+
+    /// <summary>A SID of at most 5 sub-authorities formatted into <paramref name="chars"/>.</summary>
+    private static ReadOnlySpan<char> FormatSid(ReadOnlySpan<byte> b, Span<char> chars)
+    {
+        ulong authority = 0;
+        for (int i = 2; i < 8; i++) authority = (authority << 8) | b[i];
+        int at = 0;
+        chars[at++] = 'S';
+        chars[at++] = '-';
+        b[0].TryFormat(chars[at..], out int w, default, CultureInfo.InvariantCulture);
+        at += w;
+        chars[at++] = '-';
+        authority.TryFormat(chars[at..], out w, default, CultureInfo.InvariantCulture);
+        at += w;
+        for (int i = 0; i < b[1]; i++)
+        {
+            chars[at++] = '-';
+            BinaryPrimitives.ReadUInt32LittleEndian(b[(8 + i * 4)..]).TryFormat(chars[at..], out w, default, CultureInfo.InvariantCulture);
+            at += w;
+        }
+        return chars[..at];
+    }
+
     public static string Render(byte type, ReadOnlySpan<byte> b)
     {
         if (b.Length == 0) return "";
@@ -86,7 +133,12 @@ internal static class ValueRenderer
     private static string FormatGuid(ReadOnlySpan<byte> b)
     {
         var g = new Guid(b[..16]);
-        return "{" + g.ToString("D").ToUpperInvariant() + "}";
+        return string.Create(38, g, static (chars, guid) =>
+        {
+            guid.TryFormat(chars, out _, "B");
+            for (int i = 0; i < chars.Length; i++)
+                if (chars[i] is >= 'a' and <= 'f') chars[i] = (char)(chars[i] - 32);
+        });
     }
 
     private static string FormatSystemTime(ReadOnlySpan<byte> b)
