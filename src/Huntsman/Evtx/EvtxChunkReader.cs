@@ -30,7 +30,9 @@ internal sealed partial class EvtxChunkReader
     private readonly EventBuilder _builder;
     private readonly BinXmlWalker _walker;
 
-    public EvtxChunkReader(string file, int chunkIndex, long fileOffset, byte[] bytes, int length, ReaderOptions options, EventBatch batch)
+    /// <param name="usePlans">False makes every record take the tree walk (tests compare both paths).</param>
+    public EvtxChunkReader(string file, int chunkIndex, long fileOffset, byte[] bytes, int length, ReaderOptions options, EventBatch batch,
+        bool usePlans = true)
     {
         _file = file;
         _chunkIndex = chunkIndex;
@@ -41,7 +43,8 @@ internal sealed partial class EvtxChunkReader
         _batch = batch;
         _chunk = new ChunkData(bytes, _length);
         _builder = new EventBuilder(bytes, options.KeepDocument);
-        _walker = new BinXmlWalker(_chunk, _builder);
+        // Templates' field plans are the fast path; the full document needs the tree walk.
+        _walker = new BinXmlWalker(_chunk, _builder, usePlans: usePlans && !options.KeepDocument);
     }
 
     private ReadOnlySpan<byte> Data => new(_bytes, 0, _length);

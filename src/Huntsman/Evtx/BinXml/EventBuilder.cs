@@ -137,7 +137,7 @@ internal sealed partial class EventBuilder(byte[] chunk, bool keepDocument)
 
     private void Add(string name, string value) => _event.Fields.Add(new EventField(name, value));
 
-    private static EventSection SectionOf(string name) => name switch
+    internal static EventSection SectionOf(string name) => name switch
     {
         "System" => EventSection.System,
         "EventData" => EventSection.EventData,
@@ -147,20 +147,28 @@ internal sealed partial class EventBuilder(byte[] chunk, bool keepDocument)
         _ => EventSection.Other,
     };
 
-    private void SystemElement(ref Frame frame)
+    private void SystemElement(ref Frame frame) => SystemText(frame.Name, frame.TextParts switch
+    {
+        0 => new BinXmlValue(""),
+        1 => frame.FirstText,
+        _ => new BinXmlValue(frame.Text!.ToString()),
+    });
+
+    /// <summary>The text of a System child element (EventID, Level, Channel, …).</summary>
+    private void SystemText(string element, in BinXmlValue value)
     {
         var e = _event;
-        switch (frame.Name)
+        switch (element)
         {
-            case "EventID": e.EventId = (int)(Integer(ref frame) ?? 0); break;
-            case "Version": e.Version = (int?)Integer(ref frame); break;
-            case "Level": e.Level = (int?)Integer(ref frame); break;
-            case "Task": e.Task = (int?)Integer(ref frame); break;
-            case "Opcode": e.Opcode = (int?)Integer(ref frame); break;
-            case "Keywords": e.Keywords = TextOf(ref frame); break;
-            case "Channel": e.Channel = TextOf(ref frame); break;
-            case "Computer": e.Computer = TextOf(ref frame); break;
-            case "EventRecordID": _recordId = Integer(ref frame); break;
+            case "EventID": e.EventId = (int)(Integer(value) ?? 0); break;
+            case "Version": e.Version = (int?)Integer(value); break;
+            case "Level": e.Level = (int?)Integer(value); break;
+            case "Task": e.Task = (int?)Integer(value); break;
+            case "Opcode": e.Opcode = (int?)Integer(value); break;
+            case "Keywords": e.Keywords = Render(value); break;
+            case "Channel": e.Channel = Render(value); break;
+            case "Computer": e.Computer = Render(value); break;
+            case "EventRecordID": _recordId = Integer(value); break;
         }
     }
 
@@ -195,13 +203,6 @@ internal sealed partial class EventBuilder(byte[] chunk, bool keepDocument)
         0 => "",
         1 => Render(frame.FirstText),
         _ => frame.Text!.ToString(),
-    };
-
-    private long? Integer(ref Frame frame) => frame.TextParts switch
-    {
-        0 => null,
-        1 => Integer(frame.FirstText),
-        _ => long.TryParse(frame.Text!.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null,
     };
 
     /// <summary>Reads an integer straight from the value bytes (no string) for the numeric System fields.</summary>
