@@ -39,10 +39,14 @@ public sealed class EvtxScenario : IScenario
         Console.WriteLine($"speed-up on {Environment.ProcessorCount} cores: {one.Seconds / all.Seconds:F2}x");
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB; " +
             $"allocated {one.Allocated / (double)one.Records:F0} bytes/record; {one.Collections} gen0 GCs on 1 thread");
-        if (!args.Contains("--no-peer") && paths.Length == 1 && File.Exists(paths[0]) && Peer(paths[0]) is { } peerSeconds)
+        if (!args.Contains("--no-peer") && paths.Length == 1 && File.Exists(paths[0]) && Peer(paths[0]) is { } peer)
         {
-            Print("evtxexport -f xml", peerSeconds, one.Records, mb);
-            Console.WriteLine($"huntsman 1 thread vs evtxexport: {peerSeconds / one.Seconds:F1}x records/s");
+            // evtxexport reads the file once; our runs read it `repeat` times.
+            long perFile = one.Records / repeat;
+            Print("evtxexport -f xml", peer.Seconds, perFile, mb / repeat);
+            if (peer.CpuSeconds > 0) Print("  (per CPU second)", peer.CpuSeconds, perFile, mb / repeat);
+            Console.WriteLine($"huntsman 1 thread vs evtxexport: {one.Records / one.Seconds / (perFile / peer.Seconds):F1}x records/s (wall)" +
+                (peer.CpuSeconds > 0 ? $", {one.Records / one.CpuSeconds / (perFile / peer.CpuSeconds):F1}x per CPU second" : ""));
         }
         return 0;
     }
@@ -68,8 +72,8 @@ public sealed class EvtxScenario : IScenario
             GC.GetTotalAllocatedBytes(precise: false) - allocated, GC.CollectionCount(0) - collections);
     }
 
-    /// <summary>Times `evtxexport -f xml FILE` with its output discarded; null when it is not installed.</summary>
-    private static double? Peer(string file)
+    /// <summary>Times `evtxexport -f xml FILE` (wall and CPU) with its output discarded; null when it is not installed.</summary>
+    private static (double Seconds, double CpuSeconds)? Peer(string file)
     {
         try
         {
@@ -82,10 +86,16 @@ public sealed class EvtxScenario : IScenario
             var clock = Stopwatch.StartNew();
             using var process = Process.Start(info)!;
             var drainErr = process.StandardError.BaseStream.CopyToAsync(Stream.Null);
-            process.StandardOutput.BaseStream.CopyTo(Stream.Null);
-            process.WaitForExit();
+            var drainOut = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+            double cpu = 0;
+            while (!process.WaitForExit(20))
+            {
+                try { cpu = process.TotalProcessorTime.TotalSeconds; } catch (InvalidOperationException) { }
+            }
+            double wall = clock.Elapsed.TotalSeconds;
+            drainOut.Wait();
             drainErr.Wait();
-            return clock.Elapsed.TotalSeconds;
+            return (wall, cpu);
         }
         catch (System.ComponentModel.Win32Exception)
         {

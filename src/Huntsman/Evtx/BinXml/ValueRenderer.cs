@@ -54,9 +54,32 @@ internal static class ValueRenderer
                 return pool.Get(chars[..written]);
             case V.Sid when b.Length >= 8 && b.Length >= 8 + b[1] * 4 && b[1] <= 5:
                 return pool.Get(FormatSid(b, chars));
+            case V.HexInt32 when b.Length >= 4:
+                return pool.Get(Hex(BinaryPrimitives.ReadUInt32LittleEndian(b), "x", chars));
+            case V.HexInt64 when b.Length >= 8:
+                return pool.Get(Hex(BinaryPrimitives.ReadUInt64LittleEndian(b), "x", chars));
+            case V.SizeT when b.Length == 4:
+                return pool.Get(Hex(BinaryPrimitives.ReadUInt32LittleEndian(b), "x8", chars));
+            case V.SizeT when b.Length >= 8:
+                return pool.Get(Hex(BinaryPrimitives.ReadUInt64LittleEndian(b), "x16", chars));
+            case V.UInt16 when b.Length >= 2:
+                BinaryPrimitives.ReadUInt16LittleEndian(b).TryFormat(chars, out int u16, default, CultureInfo.InvariantCulture);
+                return pool.Get(chars[..u16]);
+            case V.UInt32 when b.Length >= 4:
+                BinaryPrimitives.ReadUInt32LittleEndian(b).TryFormat(chars, out int u32, default, CultureInfo.InvariantCulture);
+                return pool.Get(chars[..u32]);
             default:
                 return Render(value.Type, b);
         }
+    }
+
+    /// <summary>"0x" and the value in hex of <paramref name="format"/>, written into <paramref name="chars"/>.</summary>
+    private static ReadOnlySpan<char> Hex(ulong value, string format, Span<char> chars)
+    {
+        chars[0] = '0';
+        chars[1] = 'x';
+        value.TryFormat(chars[2..], out int written, format, CultureInfo.InvariantCulture);
+        return chars[..(2 + written)];
     }
 
     /// <summary>A SID of at most 5 sub-authorities formatted into <paramref name="chars"/>.</summary>
