@@ -6,5 +6,6 @@ public static class EvidenceFormats
     public static readonly IReadOnlyList<IEvidenceFormat> All =
     [
         // Registered by each reader: Evtx.EvtxFormat, Readers.Json.JsonFormat, Readers.Xml.XmlFormat.
+        new Json.JsonFormat(),
     ];
 }
