@@ -7,5 +7,6 @@ public static class EvidenceFormats
     [
         // Registered by each reader: Evtx.EvtxFormat, Readers.Json.JsonFormat, Readers.Xml.XmlFormat.
         new Json.JsonFormat(),
+        new Xml.XmlFormat(),
     ];
 }
