@@ -58,7 +58,6 @@ public static class FieldTaxonomy
             case 8 when Is(name, "SourceIp"): return e.GetPayload("SourceAddress");
             case 13 when Is(name, "DestinationIp"): return e.GetPayload("DestAddress");
             case 15 when Is(name, "DestinationPort"): return e.GetPayload("DestPort");
-            case 9 when Is(name, "ProcessId"): return e.GetPayload("ProcessID");
             default: return null;
         }
     }
