@@ -10,7 +10,7 @@ public readonly record struct RuleHit(SigmaRule Rule, WinEvent Event)
     {
         var list = new List<KeyValuePair<string, string>>(Rule.DetectionFields.Count);
         foreach (var name in Rule.DetectionFields)
-            if (Event.Get(name) is { } v) list.Add(new(name, v));
+            if (Detection.EventScope.Lookup(Event, name) is { } v) list.Add(new(name, v));
         return list;
     }
 }

@@ -35,10 +35,34 @@ internal sealed class EventScope
         var i = field.Index;
         if (i >= _values.Length) Grow(i + 1);
         if (_stamps[i] == _generation) return _values[i];
-        var v = Event.Get(field.Name);
+        var v = Lookup(Event, field.Name);
         _values[i] = v;
         _stamps[i] = _generation;
         return v;
+    }
+
+    /// <summary>
+    /// <see cref="WinEvent.Get"/>, plus Sigma's convention that a field name has its spaces removed
+    /// (Defender's "Source Name" is SourceName in rules).
+    /// </summary>
+    internal static string? Lookup(WinEvent e, string name)
+    {
+        if (e.Get(name) is { } v) return v;
+        foreach (var f in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(e.Fields))
+            if (f.Name.Contains(' ') && EqualsIgnoringSpaces(f.Name, name)) return f.Value;
+        return null;
+    }
+
+    private static bool EqualsIgnoringSpaces(string withSpaces, string name)
+    {
+        int j = 0;
+        foreach (var c in withSpaces)
+        {
+            if (c == ' ') continue;
+            if (j >= name.Length || char.ToUpperInvariant(c) != char.ToUpperInvariant(name[j])) return false;
+            j++;
+        }
+        return j == name.Length;
     }
 
     private void Grow(int size)

@@ -5,30 +5,30 @@ namespace Huntsman.Sigma.Detection;
 /// <summary>
 /// Sigma <c>re</c>: unanchored search. Non-backtracking engine when the pattern allows it, else a
 /// backtracking regex with a match timeout; a timeout counts against the rule and is a non-match.
+/// The engine is built on first use: building non-backtracking automata for all ~200 corpus regexes
+/// up front would dominate rule compile time, and most never see an event of their logsource.
 /// </summary>
-internal sealed class RegexMatcher : ValueMatcher
+internal sealed class RegexMatcher(string pattern, RegexOptions flags, TimeSpan timeout, SigmaRuleCounter counter) : ValueMatcher
 {
-    private readonly Regex _regex;
-    private readonly SigmaRuleCounter _counter;
+    private Regex? _regex;
 
-    public RegexMatcher(string pattern, RegexOptions flags, TimeSpan timeout, SigmaRuleCounter counter)
+    private Regex Build()
     {
-        _counter = counter;
         var options = flags | RegexOptions.CultureInvariant;
-        try { _regex = new Regex(pattern, options | RegexOptions.NonBacktracking); }
-        catch (NotSupportedException) { _regex = new Regex(pattern, options, timeout); }
-        IsBacktracking = (_regex.Options & RegexOptions.NonBacktracking) == 0;
+        Regex regex;
+        try { regex = new Regex(pattern, options | RegexOptions.NonBacktracking); }
+        catch (NotSupportedException) { regex = new Regex(pattern, options, timeout); }
+        return Interlocked.CompareExchange(ref _regex, regex, null) ?? regex;
     }
-
-    public bool IsBacktracking { get; }
 
     public override bool Matches(string? value, EventScope scope)
     {
         if (value is null) return false;
-        try { return _regex.IsMatch(value); }
+        var regex = _regex ?? Build();
+        try { return regex.IsMatch(value); }
         catch (RegexMatchTimeoutException)
         {
-            _counter.RegexTimeout();
+            counter.RegexTimeout();
             return false;
         }
     }
