@@ -24,7 +24,8 @@ public sealed class CorrelationEngine
         var byReference = IndexByIdAndName();
         LinkReferences(byReference);
         OrderChildrenFirst();
-        foreach (var targets in routes.Values) targets.RemoveAll(t => t.Plan.Problem is not null);
+        foreach (var (reference, targets) in routes)
+            if (targets.RemoveAll(t => t.Plan.Problem is not null) > 0 && targets.Count == 0) routes.Remove(reference);
         ReferencedRules = routes.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
