@@ -24,33 +24,16 @@ internal sealed class CorrelationPlan(CorrelationRule rule)
     /// <summary>Resolves and buffers one detection; thread-safe. Returns false when it was set aside.</summary>
     public bool TryObserve(int slot, string? ruleId, string? ruleName, WinEvent anchor, CorrelationMatch? inner)
     {
-        var groupBy = Rule.GroupBy;
-        string key = GroupKey.None;
-        if (groupBy.Count > 0)
-        {
-            var values = new string[groupBy.Count];
-            for (int i = 0; i < values.Length; i++)
-            {
-                var value = Lookup(Resolve(groupBy[i], ruleId, ruleName), anchor, inner);
-                if (value is null) { Interlocked.Increment(ref Statistics.missingGroup); return false; }
-                values[i] = value;
-            }
-            key = GroupKey.Encode(values);
-        }
+        var key = LookupAll(Rule.GroupBy, ruleId, ruleName, anchor, inner);
+        if (key is null) { Interlocked.Increment(ref Statistics.missingGroup); return false; }
 
         string? distinct = null;
         double number = 0;
         var fields = Rule.Condition.Fields;
         if (Rule.Type == CorrelationType.ValueCount)
         {
-            var values = new string[fields.Count];
-            for (int i = 0; i < values.Length; i++)
-            {
-                var value = Lookup(Resolve(fields[i], ruleId, ruleName), anchor, inner);
-                if (value is null) { Interlocked.Increment(ref Statistics.ignoredValues); return false; }
-                values[i] = value;
-            }
-            distinct = GroupKey.Encode(values);
+            distinct = LookupAll(fields, ruleId, ruleName, anchor, inner);
+            if (distinct is null) { Interlocked.Increment(ref Statistics.ignoredValues); return false; }
         }
         else if (fields.Count == 1 && !TryParseNumber(Lookup(Resolve(fields[0], ruleId, ruleName), anchor, inner), out number))
         {
@@ -76,6 +59,21 @@ internal sealed class CorrelationPlan(CorrelationRule rule)
         }
         Array.Sort(all, ObservationOrder.Instance);
         return all;
+    }
+
+    /// <summary>The encoded values of all the fields, or null when one is absent. One field needs no allocation.</summary>
+    private string? LookupAll(IReadOnlyList<string> fields, string? ruleId, string? ruleName, WinEvent anchor, CorrelationMatch? inner)
+    {
+        if (fields.Count == 0) return GroupKey.None;
+        if (fields.Count == 1) return Lookup(Resolve(fields[0], ruleId, ruleName), anchor, inner);
+        var values = new string[fields.Count];
+        for (int i = 0; i < values.Length; i++)
+        {
+            var value = Lookup(Resolve(fields[i], ruleId, ruleName), anchor, inner);
+            if (value is null) return null;
+            values[i] = value;
+        }
+        return GroupKey.Encode(values);
     }
 
     /// <summary>An alias names a different field per rule; names not listed for the rule are used as they are.</summary>
