@@ -1,3 +1,4 @@
+using Huntsman.Events;
 using Huntsman.Sigma.Correlation;
 using Xunit;
 
@@ -157,5 +158,18 @@ public class EventCountTests
         engine.Observe("other", "not_referenced", kit.At(1));
         engine.Observe("5638f7c0-ac70-491d-8465-2a65075e0d86", "named", kit.At(2));
         Assert.Equal(2, Assert.Single(engine.Finish()).Value);
+    }
+
+    [Fact]
+    public void Extreme_timestamps_neither_crash_nor_wrap_around()
+    {
+        var engine = CorrelationKit.Engine(ThreeFailuresIn10s.Replace("timespan: 10s", "timespan: 1y"));
+        var detections = new[]
+        {
+            new WinEvent { TimeCreated = DateTime.MinValue, RecordId = 1 }, new WinEvent { TimeCreated = DateTime.MinValue, RecordId = 2 },
+            new WinEvent { TimeCreated = DateTime.MaxValue, RecordId = 3 }, new WinEvent { TimeCreated = DateTime.MaxValue, RecordId = 4 },
+        };
+        foreach (var e in detections) e.Add("User", "x");
+        Assert.Empty(CorrelationKit.Run(engine, detections.Select(e => ("failed_login", e))));
     }
 }
