@@ -3,7 +3,7 @@ namespace Huntsman.Sigma.Correlation;
 /// <summary>
 /// The <c>condition:</c> of a correlation: one or more bounds that must all hold (a range such as
 /// <c>gt: 100</c> + <c>lte: 200</c> is allowed, unlike pySigma), plus <c>field</c> and <c>percentile</c>
-/// for the value_* types.
+/// for the value_* types; or, for temporal types, a boolean expression over the referenced rules.
 /// </summary>
 public sealed class CorrelationCondition
 {
@@ -14,6 +14,9 @@ public sealed class CorrelationCondition
 
     /// <summary>The percentile (0–100) for value_percentile; 50 for value_median.</summary>
     public double? Percentile { get; init; }
+
+    /// <summary>A temporal string condition (then <see cref="Bounds"/> is empty); null otherwise.</summary>
+    public RuleExpression? Expression { get; init; }
 
     public bool IsMetBy(double value)
     {
@@ -30,11 +33,12 @@ public sealed class CorrelationCondition
     {
         get
         {
+            if (Expression is not null) return !Expression.HasNegation;
             foreach (var bound in Bounds)
                 if (!bound.IsLowerBoundOnly) return false;
             return true;
         }
     }
 
-    public override string ToString() => string.Join(", ", Bounds);
+    public override string ToString() => Expression?.Text ?? string.Join(", ", Bounds);
 }

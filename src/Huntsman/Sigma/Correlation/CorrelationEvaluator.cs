@@ -90,9 +90,8 @@ internal sealed class CorrelationEvaluator
     private void Settle(GroupWindow group)
     {
         if (group.Members.Count == 0) return;
-        double value = group.Accumulator.Value;
-        if (!rule.Condition.IsMetBy(value)) return;
-        matches.Add(BuildMatch(group, value));
+        if (!group.Accumulator.Satisfies(rule.Condition)) return;
+        matches.Add(BuildMatch(group, group.Accumulator.Value));
         live -= group.Members.Count;
         group.Members.Clear();
         group.Accumulator.Clear();

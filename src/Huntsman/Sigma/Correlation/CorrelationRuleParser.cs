@@ -40,9 +40,11 @@ internal sealed class CorrelationRuleParser(string file)
 
         var type = ParseType(correlation);
         var rules = StringList(correlation, "rules") ?? [];
-        if (rules.Count == 0) Error(Get(correlation, "rules") ?? correlation, "'rules' must name at least one rule (id or name)");
         var (timespan, timespanText) = ParseTimespan(correlation);
-        var condition = type is null ? new CorrelationCondition() : ParseCondition(correlation, type.Value, rules.Count);
+        var condition = type is null ? new CorrelationCondition() : ParseCondition(correlation, type.Value, rules);
+        // As in pySigma, a string condition may stand in for the rules list.
+        if (rules.Count == 0 && condition.Expression is not null) rules = condition.Expression.References;
+        if (rules.Count == 0) Error(Get(correlation, "rules") ?? correlation, "'rules' must name at least one rule (id or name)");
 
         return new CorrelationRule
         {
@@ -108,22 +110,18 @@ internal sealed class CorrelationRuleParser(string file)
         return (TimeSpan.Zero, text);
     }
 
-    private CorrelationCondition ParseCondition(YamlMappingNode correlation, CorrelationType type, int ruleCount)
+    private CorrelationCondition ParseCondition(YamlMappingNode correlation, CorrelationType type, IReadOnlyList<string> rules)
     {
         bool temporal = type is CorrelationType.Temporal or CorrelationType.TemporalOrdered;
         bool valueType = !temporal && type != CorrelationType.EventCount;
         var node = Get(correlation, "condition");
         if (node is null)
         {
-            if (temporal) return new CorrelationCondition { Bounds = [new ConditionBound(ConditionOperator.Gte, ruleCount)] };
+            if (temporal) return new CorrelationCondition { Bounds = [new ConditionBound(ConditionOperator.Gte, rules.Count)] };
             Error(correlation, $"missing 'condition' (required for {TypeName(type)})");
             return new CorrelationCondition();
         }
-        if (node is YamlScalarNode)
-        {
-            Error(node, "a string condition (pySigma's extended boolean expression over rule names) is not supported; use a mapping such as 'gte: 2'");
-            return new CorrelationCondition();
-        }
+        if (node is YamlScalarNode scalar) return ParseExpression(scalar, type, rules);
         if (node is not YamlMappingNode map)
         {
             Error(node, "'condition' must be a mapping such as 'gte: 10'");
@@ -164,6 +162,39 @@ internal sealed class CorrelationRuleParser(string file)
         if (type == CorrelationType.ValuePercentile && percentile is null && Get(map, "percentile") is null)
             Error(map, "value_percentile needs 'percentile' (0-100) in its condition, e.g. 'percentile: 95'");
         return new CorrelationCondition { Bounds = bounds, Fields = fields, Percentile = percentile };
+    }
+
+    /// <summary>A string condition: temporal takes any and/or/not expression; temporal_ordered only "a and b and …".</summary>
+    private CorrelationCondition ParseExpression(YamlScalarNode node, CorrelationType type, IReadOnlyList<string> rules)
+    {
+        if (type is not (CorrelationType.Temporal or CorrelationType.TemporalOrdered))
+        {
+            Error(node, $"a string condition is only allowed for temporal and temporal_ordered, not {TypeName(type)}; use a mapping such as 'gte: 10'");
+            return new CorrelationCondition();
+        }
+        if (!RuleExpression.TryParse(node.Value ?? "", out var expression, out var problem))
+        {
+            Error(node, problem);
+            return new CorrelationCondition();
+        }
+        var named = expression!.References;
+        if (rules.Count > 0)
+        {
+            var unused = rules.Where(r => !named.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
+            var unknown = named.Where(r => !rules.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (unused.Count > 0) Error(node, $"rules listed but not used in the condition: {string.Join(", ", unused)}");
+            if (unknown.Count > 0) Error(node, $"rules used in the condition but not listed in 'rules': {string.Join(", ", unknown)}");
+        }
+        var ordered = rules.Count > 0 ? rules : named;
+        if (type == CorrelationType.TemporalOrdered)
+        {
+            // Order is defined over the rules list; "a or b" or "not c" has no order to follow, so only the
+            // all-rules conjunction (the default condition) is accepted.
+            if (!expression.IsPlainConjunction || ordered.Distinct(StringComparer.OrdinalIgnoreCase).Count() != named.Count)
+                Error(node, "temporal_ordered accepts only a string condition joining every rule with 'and' (the default); use temporal for 'or' and 'not'");
+            return new CorrelationCondition { Bounds = [new ConditionBound(ConditionOperator.Gte, ordered.Count)] };
+        }
+        return new CorrelationCondition { Expression = expression };
     }
 
     /// <summary>Rejects ranges whose lower bound lies above the upper bound, e.g. gt: 200 + lt: 100.</summary>

@@ -11,6 +11,9 @@ internal abstract class WindowAccumulator
     public abstract double Value { get; }
     public abstract void Clear();
 
+    /// <summary>Whether the window meets the condition; only temporal string conditions look past <see cref="Value"/>.</summary>
+    public virtual bool Satisfies(CorrelationCondition condition) => condition.IsMetBy(Value);
+
     /// <summary>The observations that justify <see cref="Value"/>; null means the whole window.</summary>
     public virtual List<int>? Contributors() => null;
 
@@ -18,7 +21,7 @@ internal abstract class WindowAccumulator
     {
         CorrelationType.EventCount => new EventCountAccumulator(),
         CorrelationType.ValueCount => new DistinctValueAccumulator(),
-        CorrelationType.Temporal => new TemporalAccumulator(rule.Rules.Count),
+        CorrelationType.Temporal => new TemporalAccumulator(rule),
         CorrelationType.TemporalOrdered => new TemporalOrderedAccumulator(rule.Rules.Count),
         CorrelationType.ValueSum => new SumAccumulator(average: false),
         CorrelationType.ValueAvg => new SumAccumulator(average: true),
