@@ -27,6 +27,7 @@ public sealed class CorrelationEngine
         foreach (var (reference, targets) in routes)
             if (targets.RemoveAll(t => t.Plan.Problem is not null) > 0 && targets.Count == 0) routes.Remove(reference);
         ReferencedRules = routes.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        ApplyGenerate();
     }
 
     public IReadOnlyList<CorrelationRule> Rules { get; }
@@ -104,14 +105,25 @@ public sealed class CorrelationEngine
                 if (byReference.TryGetValue(reference, out var child))
                 {
                     child.Parents.Add((plan, slot));
-                    if (!rule.Generate) child.OutputSuppressed = true;
                     continue;
                 }
                 if (!routes.TryGetValue(reference, out var targets)) routes[reference] = targets = [];
                 targets.Add((plan, slot));
-                if (!rule.Generate) suppressedRules.Add(reference);
             }
         }
+    }
+
+    /// <summary>Only correlations that run may hide what they reference: a broken one must not swallow detections.</summary>
+    private void ApplyGenerate()
+    {
+        foreach (var plan in plans)
+        {
+            if (plan.Problem is not null || plan.Rule.Generate) continue;
+            foreach (var reference in plan.Rule.Rules)
+                if (routes.ContainsKey(reference)) suppressedRules.Add(reference);
+        }
+        foreach (var plan in plans)
+            plan.OutputSuppressed = plan.Parents.Exists(p => p.Parent.Problem is null && !p.Parent.Rule.Generate);
     }
 
     /// <summary>Depth-first: a correlation runs after every correlation it references. Cycles disable their members.</summary>
@@ -152,6 +164,7 @@ public sealed class CorrelationEngine
         var names = string.Join(" → ", cycle.Append(start).Select(p => p.Rule.Name ?? p.Rule.Id ?? p.Rule.Title));
         foreach (var member in cycle)
         {
+            if (member.Problem is not null) continue;
             member.Problem = $"reference cycle {names}";
             problems.Add($"{member.Rule.Location}: correlation '{member.Rule.Title}' is not evaluated: reference cycle {names}");
         }

@@ -96,6 +96,7 @@ public class ChainAndGenerateTests
         Assert.All(engine.Problems, p => Assert.Contains("reference cycle", p));
         Assert.Contains("mr_test.yml:1:1", engine.Problems[0]);
         Assert.Empty(engine.ReferencedRules);
+        Assert.False(engine.SuppressesOutputOf("base-id", "base")); // a correlation that cannot run hides nothing
         engine.Observe("base-id", "base", kit.At(0));
         Assert.Empty(engine.Finish());
     }
