@@ -30,7 +30,7 @@ public sealed class HuntEngine
         {
             if (!Referenced(rule)) continue;
             _feedsCorrelation.Add(rule);
-            if (!_correlations.Generates(rule.Id, rule.Name)) _silent.Add(rule);
+            if (_correlations.SuppressesOutputOf(rule.Id ?? rule.Name ?? rule.Title, rule.Name)) _silent.Add(rule);
         }
         Stats.RulesLoaded = rules.Rules.Count;
         Stats.RulesSelected = _matcher.Rules.Count;
@@ -113,7 +113,7 @@ public sealed class HuntEngine
             Kind = "correlation", Timestamp = m.End, Computer = DistinctJoin(m.Events.Select(e => e.Computer)),
             Channel = DistinctJoin(m.Events.Select(e => e.Channel)), EventId = first?.EventId ?? 0, RecordId = first?.RecordId ?? 0,
             File = first?.Origin.File ?? rule.File, RuleId = rule.Id ?? rule.Name ?? rule.Title, RuleTitle = rule.Title,
-            Level = rule.Level, Status = rule.Status, Tags = rule.Tags, Attack = rule.Techniques,
+            Level = rule.Level ?? "informational", Status = rule.Status ?? "", Tags = rule.Tags, Attack = AttackTags.Techniques(rule.Tags),
             Group = m.Group.Select(g => new EventField(g.Key, g.Value)).ToList(),
             Fields = m.Value is { } v ? [new EventField("value", v.ToString(System.Globalization.CultureInfo.InvariantCulture))] : [],
             Contributing = m.Events.Select(EventRef.From).ToList(),
