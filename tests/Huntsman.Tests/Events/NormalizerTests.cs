@@ -46,9 +46,13 @@ public class NormalizerTests
     {
         Assert.Null(MessageTokens.Decode("%%99999"));
         Assert.Null(MessageTokens.Decode("100%% sure"));
-        var e = new WinEvent();
+        var e = new WinEvent { Channel = "Security" };
         e.Add("CommandLine", "cmd /c echo %PATH%");
         EventNormalizer.Normalize(e);
         Assert.Single(e.Fields);
+        var batch = new WinEvent { Channel = Channels.Sysmon };
+        batch.Add("CommandLine", "for %%1537 in (a) do echo %%1537"); // batch syntax, not a message token
+        EventNormalizer.Normalize(batch);
+        Assert.Single(batch.Fields);
     }
 }
