@@ -20,6 +20,18 @@ internal sealed class EventScope
 
     public WinEvent Event { get; private set; } = null!;
 
+    private int[] _marks = [];
+    private int _markGeneration;
+
+    /// <summary>Scratch marks for the prefilter: an array of at least <paramref name="count"/> slots and a fresh generation.</summary>
+    public int[] Marks(int count, out int generation)
+    {
+        if (_marks.Length < count) { _marks = new int[count]; _markGeneration = 0; }
+        if (++_markGeneration == int.MaxValue) { Array.Clear(_marks); _markGeneration = 1; }
+        generation = _markGeneration;
+        return _marks;
+    }
+
     public void Reset(WinEvent e)
     {
         Event = e;
