@@ -19,17 +19,21 @@ internal sealed class RuleBucket
         _entries = entries;
         _filtered = new bool[entries.Length];
         var byField = new Dictionary<FieldAccessor, List<(string, int)>>();
+        var keywords = new List<(string, int)>();
         for (int i = 0; i < entries.Length; i++)
         {
             if (entries[i].Condition.RequiredLiterals() is not { Count: > 0 } literals) continue;
             _filtered[i] = true;
             foreach (var lit in literals)
             {
+                if (lit.Field is null) { keywords.Add((lit.Text, i)); continue; }
                 if (!byField.TryGetValue(lit.Field, out var list)) byField[lit.Field] = list = new();
                 list.Add((lit.Text, i));
             }
         }
-        _searches = byField.Select(kv => new LiteralSearch(kv.Key, kv.Value)).ToArray();
+        var searches = byField.Select(kv => new LiteralSearch(kv.Key, kv.Value)).ToList();
+        if (keywords.Count > 0) searches.Add(new LiteralSearch(null, keywords));
+        _searches = searches.ToArray();
     }
 
     public int Count => _entries.Length;
