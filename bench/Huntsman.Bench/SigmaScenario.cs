@@ -42,25 +42,39 @@ public sealed class SigmaScenario : IScenario
 
         var cold = Scan(evidence, matcher, threads); // JIT, page cache, regexes built on first use
         Scan(evidence, matcher, threads); // let tiered JIT settle
-        var parse = Scan(evidence, null, threads);
-        var scan = Scan(evidence, matcher, threads);
-        Console.WriteLine($"evidence: {string.Join(", ", evidence)}; {parse.Events:N0} events, {threads} threads");
-        Console.WriteLine($"{"run",-18} {"wall s",8} {"cpu s",8} {"events/s",12} {"events/cpu-s",14} {"hits",10}");
-        Print("first scan (cold)", cold);
-        Print("parse only", parse);
-        Print("parse + all rules", scan);
-        Console.WriteLine($"scan / parse: {scan.Cpu / parse.Cpu:F2}x CPU time, {scan.Wall / parse.Wall:F2}x wall time");
-        Console.WriteLine($"matching alone: {scan.Events / Math.Max(scan.Cpu - parse.Cpu, 1e-9):N0} events per CPU second");
+        // Best of several runs, interleaved: other processes share these cores.
+        Result? parse = null, scan = null;
+        for (int i = 0; i < Rounds; i++)
+        {
+            parse = Best(parse, Scan(evidence, null, threads));
+            scan = Best(scan, Scan(evidence, matcher, threads));
+        }
+        Report(cold, parse!, scan!, evidence, threads);
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
         var timeouts = set.Rules.Where(r => r.RegexTimeouts > 0).ToList();
         Console.WriteLine($"regex timeouts: {timeouts.Sum(r => r.RegexTimeouts)} in {timeouts.Count} rules");
         return 0;
     }
 
+    private static void Report(Result cold, Result parse, Result scan, List<string> evidence, int threads)
+    {
+        Console.WriteLine($"evidence: {string.Join(", ", evidence)}; {parse.Events:N0} events, {threads} threads");
+        Console.WriteLine($"{"run",-18} {"wall s",8} {"cpu s",8} {"events/s",12} {"events/cpu-s",14} {"hits",10}");
+        Print("first scan (cold)", cold);
+        Print("parse only", parse);
+        Print("parse + all rules", scan);
+        Console.WriteLine($"scan / parse: {scan.Cpu / parse.Cpu:F2}x CPU time, {scan.Wall / parse.Wall:F2}x wall time");
+        if (scan.Cpu > parse.Cpu) Console.WriteLine($"matching alone: {scan.Events / (scan.Cpu - parse.Cpu):N0} events per CPU second");
+    }
+
     private static void Print(string run, Result r) =>
         Console.WriteLine($"{run,-18} {r.Wall,8:F2} {r.Cpu,8:F2} {r.Events / r.Wall,12:N0} {r.Events / r.Cpu,14:N0} {r.Hits,10:N0}");
 
+    private const int Rounds = 5;
+
     private sealed record Result(double Wall, double Cpu, long Events, long Hits);
+
+    private static Result Best(Result? a, Result b) => a is null || b.Cpu < a.Cpu ? b : a;
 
     private static Result Scan(List<string> evidence, RuleMatcher? matcher, int threads)
     {

@@ -40,8 +40,8 @@ public sealed class RuleMatcher
         foreach (var index in _byChannel.Values) index.Freeze();
         foreach (var (_, index) in _byPrefix) index.Freeze();
         Rules = selected;
-        var fieldCount = _fields.All.Count;
-        _scopes = new ThreadLocal<EventScope>(() => new EventScope(fieldCount));
+        var fields = _fields.All.ToArray();
+        _scopes = new ThreadLocal<EventScope>(() => new EventScope(fields));
     }
 
     /// <summary>The rules selected by the filter (including those without matching telemetry).</summary>
