@@ -22,6 +22,7 @@ public sealed class CorrelationScenario : IScenario
         ("event_count by user (1000)", "type: event_count\n    rules: [r0]\n    group-by: User\n    timespan: 5m\n    condition: {gte: 100}"),
         ("value_count by host", "type: value_count\n    rules: [r0]\n    group-by: Computer\n    timespan: 1m\n    condition: {field: User, gte: 900}"),
         ("temporal_ordered, 3 rules", "type: temporal_ordered\n    rules: [r0, r1, r2]\n    group-by: User\n    timespan: 10s"),
+        ("value_median, 1 h window", "type: value_median\n    rules: [r0]\n    group-by: Computer\n    timespan: 1h\n    condition: {field: Bytes, gt: 999}"),
         ("value_percentile, range", "type: value_percentile\n    rules: [r0]\n    group-by: Computer\n    timespan: 1s\n    condition: {field: Bytes, percentile: 95, gt: 990, lt: 1000}"),
     ];
 

@@ -20,6 +20,7 @@ internal sealed class CorrelationEvaluator
     }
 
     private const int MinimumSweepThreshold = 1024;
+    private const int MaxLookBack = 64;
 
     private readonly CorrelationPlan plan;
     private readonly CorrelationRule rule;
@@ -110,10 +111,15 @@ internal sealed class CorrelationEvaluator
         sweepThreshold = Math.Max(MinimumSweepThreshold, groups.Count * 2);
     }
 
-    /// <summary>True when an earlier observation at the same place came from the same event (another rule matched it too).</summary>
+    /// <summary>
+    /// True when an earlier observation at the same place came from the same event (another rule matched
+    /// it too). Such observations sit together; the look-back is capped so that evidence where many
+    /// events claim one place cannot make this quadratic.
+    /// </summary>
     private bool RepeatsEarlierSource(int i)
     {
-        for (int j = i - 1; j >= 0 && ObservationOrder.SamePlace(sorted[j], sorted[i]); j--)
+        int stop = Math.Max(0, i - MaxLookBack);
+        for (int j = i - 1; j >= stop && ObservationOrder.SamePlace(sorted[j], sorted[i]); j--)
             if (sorted[j].IsSameSource(sorted[i])) return true;
         return false;
     }
