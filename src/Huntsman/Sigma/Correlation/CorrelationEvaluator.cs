@@ -28,7 +28,10 @@ internal sealed class CorrelationEvaluator
     private readonly bool dedupeEvents;
     private readonly Dictionary<string, GroupWindow> groups = new(StringComparer.Ordinal);
     private readonly List<CorrelationMatch> matches = [];
-    private Observation[] sorted = [];
+    private List<Observation> observations = [];
+
+    /// <summary>The observations in evaluation order; indexes into it name observations everywhere below.</summary>
+    private Span<Observation> Sorted => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(observations);
     private int live, sweepThreshold = MinimumSweepThreshold;
 
     public CorrelationEvaluator(CorrelationPlan plan)
@@ -40,9 +43,10 @@ internal sealed class CorrelationEvaluator
         dedupeEvents = rule.Type is not (CorrelationType.Temporal or CorrelationType.TemporalOrdered);
     }
 
-    public List<CorrelationMatch> Run(Observation[] observations)
+    public List<CorrelationMatch> Run(List<Observation> sortedObservations)
     {
-        sorted = observations;
+        observations = sortedObservations;
+        var sorted = Sorted;
         var stats = plan.Statistics;
         for (int i = 0; i < sorted.Length; i++)
         {
@@ -118,6 +122,7 @@ internal sealed class CorrelationEvaluator
     /// </summary>
     private bool RepeatsEarlierSource(int i)
     {
+        var sorted = Sorted;
         int stop = Math.Max(0, i - MaxLookBack);
         for (int j = i - 1; j >= stop && ObservationOrder.SamePlace(sorted[j], sorted[i]); j--)
             if (sorted[j].IsSameSource(sorted[i])) return true;
@@ -129,6 +134,7 @@ internal sealed class CorrelationEvaluator
         var contributors = group.Accumulator.Contributors() ?? [.. group.Members];
         var events = new List<WinEvent>(contributors.Count);
         var inner = new List<CorrelationMatch>();
+        var sorted = Sorted;
         foreach (int index in contributors)
         {
             ref readonly var o = ref sorted[index];
