@@ -29,9 +29,6 @@ internal sealed class CorrelationEvaluator
     private readonly Dictionary<string, GroupWindow> groups = new(StringComparer.Ordinal);
     private readonly List<CorrelationMatch> matches = [];
     private List<Observation> observations = [];
-
-    /// <summary>The observations in evaluation order; indexes into it name observations everywhere below.</summary>
-    private Span<Observation> Sorted => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(observations);
     private int live, sweepThreshold = MinimumSweepThreshold;
 
     public CorrelationEvaluator(CorrelationPlan plan)
@@ -42,6 +39,9 @@ internal sealed class CorrelationEvaluator
         // Counting types count an event once even when two referenced rules matched it (as OR-ed base queries would).
         dedupeEvents = rule.Type is not (CorrelationType.Temporal or CorrelationType.TemporalOrdered);
     }
+
+    /// <summary>The observations in evaluation order; indexes into it name observations everywhere below.</summary>
+    private Span<Observation> Sorted => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(observations);
 
     public List<CorrelationMatch> Run(List<Observation> sortedObservations)
     {
