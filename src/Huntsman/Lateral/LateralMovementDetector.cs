@@ -47,6 +47,7 @@ public sealed class LateralMovementDetector
 
         foreach (var (host, obs) in byHost.OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
         {
+            PromoteShortLivedTasks(obs);
             bool IsSourceAnchor(Observation o) => o.Kind == ObservationKind.ClientLaunch && !o.Local;
             foreach (var ep in Episode.Cluster(host, obs.Where(o => o.Anchor && !IsSourceAnchor(o))))
             {
@@ -75,5 +76,28 @@ public sealed class LateralMovementDetector
             foreach (var f in findings) _allowlist.Apply(f);
         findings.Sort(LateralFinding.Compare);
         return findings;
+    }
+
+    /// <summary>
+    /// A scheduled task created and deleted within seconds is how atexec and smbexec-like tools run one command.
+    /// Create and delete from two different logon sessions of one user is the mark of separate remote RPC calls.
+    /// </summary>
+    private static void PromoteShortLivedTasks(List<Observation> obs)
+    {
+        foreach (var created in obs.Where(o => o.Kind == ObservationKind.TaskCreated && !o.Anchor))
+        {
+            var deleted = obs.FirstOrDefault(d => d.Kind == ObservationKind.TaskDeleted && d.ServiceName == created.ServiceName
+                                                  && d.Time >= created.Time && d.Time - created.Time <= TimeSpan.FromSeconds(60));
+            if (deleted is null) continue;
+            created.Anchor = true;
+            created.Tool = Tools.RemoteTask;
+            var ms = (deleted.Time - created.Time).TotalMilliseconds;
+            created.Reason = $"task {created.ServiceName} created and deleted {ms:0} ms later";
+            if (created.LogonId is { } a && deleted.LogonId is { } b && a != b && TargetFindingBuilder.IsUserLogon(a) && TargetFindingBuilder.IsUserLogon(b))
+            {
+                created.Remote = true;
+                created.Reason += " from two different logon sessions (one per remote RPC call)";
+            }
+        }
     }
 }

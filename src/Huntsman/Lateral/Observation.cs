@@ -27,6 +27,8 @@ internal sealed class Observation
     public string? Reason { get; set; }
     /// <summary>Evidence that the execution started on this same host (local PsExec, pipe naming this host).</summary>
     public bool Local { get; set; }
+    /// <summary>Evidence that the action came over the network even without an address (e.g. one logon session per RPC call).</summary>
+    public bool Remote { get; set; }
 
     public string? RemoteIp { get; set; }
     public int? RemotePort { get; set; }

@@ -46,6 +46,8 @@ internal static class ProcessShapes
         if (image.Equals("csexec.exe", StringComparison.OrdinalIgnoreCase))
             return Client(p, Tools.CsExec, CommandLines.RemoteHostArgument(cmd), $"CSExec client {p.Image}");
 
+        if (ServiceParentTool(parent) is { } serviceTool)
+            return Command(p, serviceTool, $"command started by the {parent} service");
         if (image.Equals("sc.exe", StringComparison.OrdinalIgnoreCase) && CommandLines.ContainsAny(cmd, " create ", " config ", " start "))
             return RemoteClient(p, Tools.RemoteService, CommandLines.RemoteHostArgument(cmd), "sc.exe manages a service on a remote host");
         if (image is "net.exe" or "NET.EXE" or "net1.exe" or "NET1.EXE" && CommandLines.ContainsAll(cmd, " use ") && AdminShareTarget(cmd) is { } share)
@@ -71,11 +73,20 @@ internal static class ProcessShapes
 
         if (StartedAsService(p, parent))
         {
-            if (IsInWindowsRoot(p.Image) && RandomNames.LooksRandom(Path.GetFileNameWithoutExtension(image), 8))
+            if (IsInWindowsRoot(p.Image) && RandomNames.LooksRandom(WithoutExtension(image), 8))
                 return Service(p, null, $"random-named binary {p.Image} run as SYSTEM from the Windows directory");
             if (parent.Equals("services.exe", StringComparison.OrdinalIgnoreCase) && IsShell(image))
                 return Service(p, Tools.RemoteService, $"{image} started directly by services.exe (a command run as a service)");
         }
+        return null;
+    }
+
+    private static string? ServiceParentTool(string parent)
+    {
+        if (parent.Equals("PSEXESVC.exe", StringComparison.OrdinalIgnoreCase)) return Tools.PsExec;
+        if (parent.Equals("RemComSvc.exe", StringComparison.OrdinalIgnoreCase)) return Tools.RemCom;
+        if (parent.Equals("csexecsvc.exe", StringComparison.OrdinalIgnoreCase)) return Tools.CsExec;
+        if (parent.StartsWith("PAExec-", StringComparison.OrdinalIgnoreCase)) return Tools.PaExec;
         return null;
     }
 
@@ -96,8 +107,10 @@ internal static class ProcessShapes
 
     private static bool IsInWindowsRoot(string image)
     {
-        var dir = Path.GetDirectoryName(image.Replace('/', '\\'));
-        return dir is not null && (dir.Equals(@"C:\Windows", StringComparison.OrdinalIgnoreCase) || dir.EndsWith(@":\Windows", StringComparison.OrdinalIgnoreCase));
+        int slash = image.LastIndexOf('\\');
+        if (slash < 0) return false;
+        var dir = image[..slash];
+        return dir.Equals(@"%SystemRoot%", StringComparison.OrdinalIgnoreCase) || dir.EndsWith(@":\Windows", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool IsShell(string image) =>
@@ -114,6 +127,8 @@ internal static class ProcessShapes
         while (end < cmd.Length && cmd[end] is not (' ' or '"' or '\\')) end++;
         return end > start && cmd[end - 1] == '$' ? host : null;
     }
+
+    private static string WithoutExtension(string name) => name.LastIndexOf('.') is var dot && dot > 0 ? name[..dot] : name;
 
     private static string ImageName(string path)
     {

@@ -14,7 +14,7 @@ internal static partial class ServiceShapes
     private static readonly string[] SuspiciousImageParts =
     [
         "%comspec%", "cmd.exe /c", "cmd /c", "powershell", "pwsh", "rundll32", "mshta", "regsvr32", @"\\127.0.0.1\", "admin$",
-        @"\temp\", @"\users\public\", @"\perflogs\", "-nop ", " -enc", " -w hidden", ".bat & del ",
+        "-nop ", " -enc", " -w hidden", ".bat & del ",
     ];
 
     /// <summary>Getsystem's named-pipe impersonation ("cmd.exe /c echo x &gt; \\.\pipe\x"): a local privilege trick, not remote execution.</summary>

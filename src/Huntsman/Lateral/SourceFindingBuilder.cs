@@ -78,13 +78,14 @@ internal sealed class SourceFindingBuilder(ProcessForest forest)
             Tool = tool,
             SourceHost = source.Host,
             SourcePid = client.ProcessId,
-            TargetHost = client.TargetHost,
+            TargetHost = source.Context.FirstOrDefault(o => o.Kind == ObservationKind.ExplicitCredentials && HostNames.Same(o.TargetHost, client.TargetHost))?.TargetHost
+                         ?? client.TargetHost,
             Start = all[0].Time,
             End = all[^1].Time,
             SourceProcess = forest.FindForEvent(client.Event) is { } n ? ProcessForest.Ancestry(n) : [],
         };
         finding.Account = SourceAccount(source);
-        finding.Attack = Tools.Attack(tool, true, false, false);
+        finding.Attack = Tools.Attack(tool, true, false, false, all.Any(o => o.Kind == ObservationKind.SmbConnection));
         foreach (var r in all.Select(o => o.Reason).OfType<string>().Distinct()) finding.Reasons.Add(r);
         finding.Reasons.Add("source end only: no events of the target host in the evidence");
         finding.Confidence = all.Any(o => o.Kind is ObservationKind.ExplicitCredentials or ObservationKind.SmbConnection) ? "medium" : "low";

@@ -22,7 +22,8 @@ internal sealed class TargetFindingBuilder(ProcessForest forest, SidNames sids)
             if (o.LogonId is { } id && logonIds.Contains(id)) ep.Context.Add(o);
         address ??= ep.Context.Select(o => o.RemoteIp).FirstOrDefault(Episode.IsRemote);
         // Otherwise the last network logon before the first anchor.
-        address ??= inWindow.Where(o => o.Kind == ObservationKind.NetworkLogon && o.Time <= ep.Start && Episode.IsRemote(o.RemoteIp))
+        address ??= inWindow.Where(o => o.Kind is ObservationKind.NetworkLogon or ObservationKind.SmbConnection && o.LocalPort is null
+                                        && o.Time <= ep.Start && Episode.IsRemote(o.RemoteIp))
                             .OrderBy(o => o.Time).LastOrDefault()?.RemoteIp;
 
         var services = ServiceNames(ep.Anchors).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -90,9 +91,10 @@ internal sealed class TargetFindingBuilder(ProcessForest forest, SidNames sids)
         if (sourceHost is null && linkedLogon?.Workstation is { } ws && !RandomNames.LooksRandomWorkstation(ws) && !HostNames.Same(ws, ep.Host))
             sourceHost = ws;
 
-        bool local = all.Any(o => o.Local) || sourceHost is not null && HostNames.Same(sourceHost, ep.Host);
-        bool remoteEvidence = address is not null || sourceHost is not null && !HostNames.Same(sourceHost, ep.Host);
-        if (!local && !remoteEvidence && Tools.Rank(tool) >= Tools.Rank(Tools.RemoteService)) local = true;
+        bool localEvidence = all.Any(o => o.Local) || sourceHost is not null && HostNames.Same(sourceHost, ep.Host);
+        bool remoteEvidence = address is not null || sourceHost is not null && !HostNames.Same(sourceHost, ep.Host) || all.Any(o => o.Remote);
+        // Without any remote trace a generic service/task/share action is reported as local; the named remote tools stay lateral.
+        bool local = localEvidence || !remoteEvidence && Tools.Rank(tool) >= Tools.Rank(Tools.RemoteService);
 
         var install = all.Where(o => o.Kind == ObservationKind.ServiceInstall).OrderBy(o => Tools.Rank(o.Tool)).FirstOrDefault();
         bool binaryWritten = all.Any(o => o.Kind is ObservationKind.ShareWrite or ObservationKind.FileDrop && o.FileName is { } f
@@ -113,13 +115,20 @@ internal sealed class TargetFindingBuilder(ProcessForest forest, SidNames sids)
             AuthPackage = linkedLogon?.AuthPackage,
         };
         finding.Account = linkedLogon?.Account ?? PickAccount(all);
-        finding.Attack = Tools.Attack(tool, !local, binaryWritten, install is not null);
+        bool smbSeen = all.Any(o => o.Kind is ObservationKind.ShareAccess or ObservationKind.ShareWrite or ObservationKind.SmbConnection
+                                      || o.Kind == ObservationKind.Pipe && o.Event.EventId == 5145);
+        finding.Attack = Tools.Attack(tool, !local, binaryWritten, install is not null, smbSeen);
         foreach (var id in all.Select(o => o.LogonId).OfType<long>().Where(IsUserLogon).Distinct().Order())
             finding.LogonIds.Add($"0x{id:x}");
         foreach (var p in all.Select(o => o.Pipe).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase))
             finding.Pipes.Add(p);
         AddCommands(finding, ep, all, install);
-        AddReasons(finding, all, local, remoteEvidence);
+        if (finding.ServiceName is null && all.Any(o => o.Pipe is not null && StdioPipe.TryParse(o.Pipe, out _)))
+            finding.ServiceName = all.Select(o => o.Pipe).OfType<string>().Where(p => StdioPipe.TryParse(p, out _))
+                .Select(p => { StdioPipe.TryParse(p, out var sp); return sp.Split(knownServices).Service; }).First();
+        AddReasons(finding, all, local, localEvidence);
+        if (linkedLogon?.Workstation is { } claimed && RandomNames.LooksRandomWorkstation(claimed))
+            finding.Reasons.Add($"client workstation name {claimed} looks random (Metasploit sets a random 16-character name)");
         finding.Confidence = Confidence(tool, all, finding);
         EvidenceList.Fill(finding, all);
         return finding;
@@ -189,13 +198,13 @@ internal sealed class TargetFindingBuilder(ProcessForest forest, SidNames sids)
         new(n.Image, n.CommandLine, n.User, n.ProcessId, n.Start,
             depth >= 32 ? [] : n.Children.Select(c => ToTree(c, depth + 1)).ToList());
 
-    private static void AddReasons(LateralFinding finding, List<Observation> all, bool local, bool remoteEvidence)
+    private static void AddReasons(LateralFinding finding, List<Observation> all, bool local, bool localEvidence)
     {
         foreach (var r in all.Select(o => o.Reason).OfType<string>().Distinct())
             if (finding.Reasons.Count < 12) finding.Reasons.Add(r);
         if (all.Any(o => o.Kind == ObservationKind.NetworkLogon && o.LogonId is { } id && all.Any(x => x.Kind is not (ObservationKind.NetworkLogon or ObservationKind.PrivilegedLogon) && x.LogonId == id)))
             finding.Reasons.Add("network logon linked to the activity by logon id");
-        if (local) finding.Reasons.Add(remoteEvidence ? "executed from this same host (local run)" : "no remote source in the evidence: treated as local execution");
+        if (local) finding.Reasons.Add(localEvidence ? "started from this same host (local run)" : "no remote source in the evidence: treated as local execution");
         if (finding.SourceHost is not null && !local) finding.Reasons.Add($"source host {finding.SourceHost} named by the evidence");
     }
 

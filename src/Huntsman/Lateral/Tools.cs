@@ -36,10 +36,12 @@ internal static class Tools
         tool is PsExecRenamed or PsExec or PaExec or ImpacketPsExec or RemCom or CsExec or ImpacketSmbExec or MetasploitPsExec or RemoteService;
 
     /// <summary>ATT&amp;CK techniques for a finding, as mapped in docs/lateral.md (psexec.md §2.3).</summary>
-    public static List<string> Attack(string tool, bool lateral, bool binaryWritten, bool serviceInstalled)
+    public static List<string> Attack(string tool, bool lateral, bool binaryWritten, bool serviceInstalled, bool smbSeen)
     {
         var ids = new List<string>();
-        if (lateral && tool is not (ImpacketWmiExec or RemoteWmi or ImpacketDcomExec)) ids.Add("T1021.002");
+        // SMB admin shares: the service-based tools work over SMB by design; the others only when SMB use was seen.
+        bool overSmb = UsesService(tool) || CopiesBinary(tool) || tool is AdminShareAccess || smbSeen && tool is not (ImpacketWmiExec or RemoteWmi or ImpacketDcomExec);
+        if (lateral && overSmb) ids.Add("T1021.002");
         if (tool is ImpacketDcomExec) ids.Add("T1021.003");
         if (UsesService(tool)) ids.Add("T1569.002");
         if (lateral && (binaryWritten || CopiesBinary(tool))) ids.Add("T1570");
