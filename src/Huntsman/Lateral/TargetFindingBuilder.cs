@@ -114,7 +114,7 @@ internal sealed class TargetFindingBuilder(ProcessForest forest, SidNames sids)
             LogonType = linkedLogon?.LogonType,
             AuthPackage = linkedLogon?.AuthPackage,
         };
-        finding.Account = linkedLogon?.Account ?? PickAccount(all);
+        finding.Account = PreferNetbiosDomain(linkedLogon?.Account ?? PickAccount(all), all);
         bool smbSeen = all.Any(o => o.Kind is ObservationKind.ShareAccess or ObservationKind.ShareWrite or ObservationKind.SmbConnection
                                       || o.Kind == ObservationKind.Pipe && o.Event.EventId == 5145);
         finding.Attack = Tools.Attack(tool, !local, binaryWritten, install is not null, smbSeen);
@@ -155,6 +155,16 @@ internal sealed class TargetFindingBuilder(ProcessForest forest, SidNames sids)
         var created = all.Where(o => o.Kind == ObservationKind.TaskCreated).ToList();
         if (created.Any(c => all.Any(d => d.Kind == ObservationKind.TaskDeleted && d.ServiceName == c.ServiceName))) return Tools.RemoteTask;
         return tool;
+    }
+
+    /// <summary>Kerberos 4624s give the DNS domain (CORP.EXAMPLE\admin); share/service events of the same SID give CORP\admin.</summary>
+    private static string? PreferNetbiosDomain(string? account, List<Observation> all)
+    {
+        if (account is null || account.IndexOf('\\') is var slash && (slash < 0 || !account[..slash].Contains('.'))) return account;
+        var sid = all.FirstOrDefault(o => o.Account == account)?.AccountSid;
+        var user = account[(slash + 1)..];
+        return all.Where(o => o.AccountSid == sid && o.Account is { } a && a.EndsWith("\\" + user, StringComparison.OrdinalIgnoreCase)
+                              && !a[..a.IndexOf('\\')].Contains('.')).Select(o => o.Account).FirstOrDefault() ?? account;
     }
 
     private string? PickAccount(List<Observation> all)
