@@ -7,6 +7,8 @@ app.Configure(config =>
 {
     config.SetApplicationName("huntsman");
     config.SetExceptionHandler(ExitCodes.HandleException);
+    config.AddCommand<LateralCommand>("lateral").WithDescription("Find PsExec-family lateral movement and link its source and target ends.");
+    config.AddCommand<TreeCommand>("tree").WithDescription("Show process trees, or the ancestry and descendants of one process.");
     config.AddCommand<DumpCommand>("dump").WithDescription("Read evidence and write every event as JSONL, XML or CSV.");
 });
 return await app.RunAsync(args);

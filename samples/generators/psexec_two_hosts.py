@@ -4,12 +4,12 @@
 HR-PC-07 (source): WINWORD.EXE -> rundll32.exe -> powershell.exe -enc ... -> PsExec.exe \\FS01 -accepteula -s cmd.exe,
 EulaAccepted, 4648 to FS01, SMB to 445. FS01 (target): 4624/4672, 5140/5145 ADMIN$ + IPC$, 7045/4697 PSEXESVC,
 PSEXESVC.exe from services.exe, pipes PSEXESVC-HR-PC-07-<pid>-std*, cmd.exe -> whoami / net user.
-Run: python3 samples/psexec-two-hosts/generate.py   (rewrites the .jsonl files beside this script)
+Run: python3 samples/generators/psexec_two_hosts.py   (rewrites samples/psexec-two-hosts/*/*.jsonl)
 """
 import hashlib, json, os
 from datetime import datetime, timedelta
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "psexec-two-hosts")
 T0 = datetime(2026, 3, 10, 10, 41, 5, 120000)
 SYSMON = ("Microsoft-Windows-Sysmon", "{5770385F-C22A-43E0-BF4C-06F5698FFBD9}", "Microsoft-Windows-Sysmon/Operational")
 SECURITY = ("Microsoft-Windows-Security-Auditing", "{54849625-5478-4994-A5BA-3E3B0328C30D}", "Security")
