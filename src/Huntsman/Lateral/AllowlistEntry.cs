@@ -23,8 +23,8 @@ public sealed record AllowlistEntry(string Name, string Reason, bool Suppress, I
         "target_host" => [f.TargetHost],
         "service_name" => [f.ServiceName],
         "service_image" => [f.ServiceImage, .. LateralAllowlist.Flatten(f.Commands).Take(1).Select(c => c.Image)],
-        "pipe" => f.Pipes,
-        "command" => LateralAllowlist.Flatten(f.Commands).Select(c => c.CommandLine ?? c.Image),
+        "pipe" => f.Pipes.Cast<string?>(),
+        "command" => LateralAllowlist.Flatten(f.Commands).Select(c => (string?)(c.CommandLine ?? c.Image)),
         _ => [],
     };
 }
