@@ -23,6 +23,7 @@ public sealed record AllowlistEntry(string Name, string Reason, bool Suppress, I
         "target_host" => [f.TargetHost],
         "service_name" => [f.ServiceName],
         "service_image" => [f.ServiceImage, .. LateralAllowlist.Flatten(f.Commands).Take(1).Select(c => c.Image)],
+        "source_image" => [f.SourceProcess.Count > 0 ? f.SourceProcess[0].Image : null],
         "pipe" => f.Pipes.Cast<string?>(),
         "command" => LateralAllowlist.Flatten(f.Commands).Select(c => (string?)(c.CommandLine ?? c.Image)),
         _ => [],

@@ -12,7 +12,7 @@ namespace Huntsman.Lateral;
 /// </summary>
 public sealed class LateralAllowlist
 {
-    private static readonly string[] Fields = ["tool", "kind", "account", "source_host", "source_ip", "target_host", "service_name", "service_image", "pipe", "command"];
+    private static readonly string[] Fields = ["tool", "kind", "account", "source_host", "source_ip", "target_host", "service_name", "service_image", "source_image", "pipe", "command"];
     private static readonly string[] Escalators = [" -enc", " -e ", " -ec ", "reg save", "reg.exe save", "vssadmin", "procdump", "mimikatz", "ntdsutil", "comsvcs"];
     private static readonly string[] EscalatingClientFolders = [@"\Users\Public\", @"\Temp\", @"\Downloads\", @"\Desktop\"];
 
