@@ -9,36 +9,59 @@ internal sealed class Episode(string host)
     /// <summary>How far apart two anchors of one execution may be (psexec.md §4.3: tight chain on one target ≤ 60 s).</summary>
     public static readonly TimeSpan AnchorGap = TimeSpan.FromSeconds(60);
 
+    private readonly Dictionary<string, int> _addressCounts = new(StringComparer.Ordinal);
+    private readonly HashSet<Observation> _members = new(ReferenceEqualityComparer.Instance);
+
     public string Host { get; } = host;
     public List<Observation> Anchors { get; } = new();
     public List<Observation> Context { get; } = new();
     public DateTime Start => Anchors[0].Time;
-    public DateTime End => Anchors[^1].Time;
+    public DateTime End { get; private set; }
 
     public IEnumerable<Observation> All => Anchors.Concat(Context);
 
-    /// <summary>The remote address most anchors carry (loopback and link-local excluded).</summary>
-    public string? AnchorAddress => Anchors.Select(a => a.RemoteIp).Where(IsRemote)
-        .GroupBy(ip => ip).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault();
+    public bool Contains(Observation o) => _members.Contains(o);
 
-    public bool Accepts(Observation o)
+    /// <summary>The remote address most anchors carry (loopback and link-local excluded; ties by ordinal order).</summary>
+    public string? AnchorAddress { get; private set; }
+
+    public void AddAnchor(Observation o)
     {
-        if (o.Time - End > AnchorGap) return false;
-        var mine = AnchorAddress;
-        return mine is null || !IsRemote(o.RemoteIp) || o.RemoteIp == mine;
+        if (!_members.Add(o)) return;
+        Anchors.Add(o);
+        if (o.Time > End) End = o.Time;
+        if (!IsRemote(o.RemoteIp)) return;
+        int n = _addressCounts[o.RemoteIp!] = _addressCounts.GetValueOrDefault(o.RemoteIp!) + 1;
+        if (AnchorAddress is null || n > _addressCounts[AnchorAddress] || n == _addressCounts[AnchorAddress] && string.CompareOrdinal(o.RemoteIp, AnchorAddress) < 0)
+            AnchorAddress = o.RemoteIp;
     }
+
+    public void AddContext(Observation o)
+    {
+        if (_members.Add(o)) Context.Add(o);
+    }
+
+    public bool Accepts(Observation o) =>
+        o.Time - End <= AnchorGap && (AnchorAddress is null || !IsRemote(o.RemoteIp) || o.RemoteIp == AnchorAddress);
 
     public static bool IsRemote(string? ip) => ip is not null && !HostNames.IsLoopback(ip) && !HostNames.IsLinkLocal(ip);
 
-    /// <summary>Groups anchors of one host (sorted by time) into episodes.</summary>
+    /// <summary>Groups anchors of one host into episodes (anchors are taken in time order).</summary>
     public static List<Episode> Cluster(string host, IEnumerable<Observation> anchors)
     {
         var episodes = new List<Episode>();
+        var open = new List<Episode>();
         foreach (var a in anchors.OrderBy(a => a.Time).ThenBy(a => a.Event.RecordId))
         {
-            var open = episodes.LastOrDefault(e => e.Accepts(a));
-            if (open is null || a.Time - open.End > AnchorGap) episodes.Add(open = new Episode(host));
-            open.Anchors.Add(a);
+            open.RemoveAll(e => a.Time - e.End > AnchorGap);
+            var target = open.LastOrDefault(e => e.Accepts(a));
+            if (target is null)
+            {
+                target = new Episode(host);
+                episodes.Add(target);
+                open.Add(target);
+            }
+            target.AddAnchor(a);
         }
         return episodes;
     }

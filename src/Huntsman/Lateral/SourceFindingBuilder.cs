@@ -11,13 +11,12 @@ internal sealed class SourceFindingBuilder(ProcessForest forest)
     /// <summary>Source ↔ target window (psexec.md §4.3: ≤ 2 min, allowing for clock skew).</summary>
     public static readonly TimeSpan LinkWindow = TimeSpan.FromMinutes(2);
 
-    public void AttachContext(Episode ep, IReadOnlyList<Observation> hostContext)
+    public void AttachContext(Episode ep, List<Observation> hostContext)
     {
         var targets = ep.Anchors.Select(a => a.TargetHost).OfType<string>().ToList();
         var pids = ep.Anchors.Select(a => a.ProcessId).OfType<long>().ToHashSet();
-        foreach (var o in hostContext)
+        foreach (var o in TargetFindingBuilder.Window(hostContext, ep.Start - TimeSpan.FromSeconds(10), ep.End + LinkWindow))
         {
-            if (o.Time < ep.Start - TimeSpan.FromSeconds(10) || o.Time > ep.End + LinkWindow) continue;
             bool take = o.Kind switch
             {
                 ObservationKind.ExplicitCredentials => targets.Any(t => HostNames.Same(t, o.TargetHost)) || o.ProcessId is { } p && pids.Contains(p),
@@ -25,7 +24,7 @@ internal sealed class SourceFindingBuilder(ProcessForest forest)
                 ObservationKind.EulaAccepted => o.ProcessId is { } pid ? pids.Contains(pid) : true,
                 _ => false,
             };
-            if (take) ep.Context.Add(o);
+            if (take) ep.AddContext(o);
         }
     }
 

@@ -8,20 +8,18 @@ internal sealed class TargetFindingBuilder(ProcessForest forest, SidNames sids)
     private static readonly TimeSpan ContextWindow = TimeSpan.FromSeconds(60);
     private static readonly long[] WellKnownLogons = [0x0, 0x3e4, 0x3e5, 0x3e7];
 
-    /// <summary>Attaches the host's context observations that belong to the episode.</summary>
-    public void AttachContext(Episode ep, IReadOnlyList<Observation> hostContext)
+    /// <summary>Attaches the host's context observations (sorted by time) that belong to the episode.</summary>
+    public void AttachContext(Episode ep, List<Observation> hostContext)
     {
         var logonIds = ep.Anchors.Select(a => a.LogonId).OfType<long>().Where(IsUserLogon).ToHashSet();
         var address = ep.AnchorAddress;
-        var from = ep.Start - ContextWindow;
-        var to = ep.End + ContextWindow;
-        var inWindow = hostContext.Where(o => o.Time >= from && o.Time <= to && !ep.Anchors.Contains(o)).ToList();
+        var inWindow = Window(hostContext, ep.Start - ContextWindow, ep.End + ContextWindow).Where(o => !ep.Contains(o)).ToList();
 
         // Logons the anchors point to by logon id; they give the address when the anchors have none.
         foreach (var o in inWindow)
-            if (o.LogonId is { } id && logonIds.Contains(id)) ep.Context.Add(o);
+            if (o.LogonId is { } id && logonIds.Contains(id)) ep.AddContext(o);
         address ??= ep.Context.Select(o => o.RemoteIp).FirstOrDefault(Episode.IsRemote);
-        // Otherwise the last network logon before the first anchor.
+        // Otherwise the last network logon (or inbound SMB session) before the first anchor.
         address ??= inWindow.Where(o => o.Kind is ObservationKind.NetworkLogon or ObservationKind.SmbConnection && o.LocalPort is null
                                         && o.Time <= ep.Start && Episode.IsRemote(o.RemoteIp))
                             .OrderBy(o => o.Time).LastOrDefault()?.RemoteIp;
@@ -29,7 +27,7 @@ internal sealed class TargetFindingBuilder(ProcessForest forest, SidNames sids)
         var services = ServiceNames(ep.Anchors).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var o in inWindow)
         {
-            if (ep.Context.Contains(o)) continue;
+            if (ep.Contains(o)) continue;
             bool take = o.Kind switch
             {
                 ObservationKind.NetworkLogon or ObservationKind.ShareAccess or ObservationKind.ShareWrite or ObservationKind.SmbConnection =>
@@ -42,14 +40,25 @@ internal sealed class TargetFindingBuilder(ProcessForest forest, SidNames sids)
                 _ => false,
             };
             if (!take) continue;
-            ep.Context.Add(o);
+            ep.AddContext(o);
             if (o.ServiceName is { } s) services.Add(s);
         }
         // 4672 precedes each admin logon with the same logon id.
-        var attachedLogons = ep.Context.Concat(ep.Anchors).Select(o => o.LogonId).OfType<long>().Where(IsUserLogon).ToHashSet();
+        var attachedLogons = ep.All.Select(o => o.LogonId).OfType<long>().Where(IsUserLogon).ToHashSet();
         foreach (var o in inWindow)
-            if (o.Kind == ObservationKind.PrivilegedLogon && o.LogonId is { } id && attachedLogons.Contains(id) && !ep.Context.Contains(o))
-                ep.Context.Add(o);
+            if (o.Kind == ObservationKind.PrivilegedLogon && o.LogonId is { } id && attachedLogons.Contains(id)) ep.AddContext(o);
+    }
+
+    /// <summary>The observations between two times, by binary search on a time-sorted list.</summary>
+    internal static IEnumerable<Observation> Window(List<Observation> sorted, DateTime from, DateTime to)
+    {
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid].Time < from) lo = mid + 1; else hi = mid;
+        }
+        for (int i = lo; i < sorted.Count && sorted[i].Time <= to; i++) yield return sorted[i];
     }
 
     private static IEnumerable<string> ServiceNames(IEnumerable<Observation> obs)
@@ -85,7 +94,8 @@ internal sealed class TargetFindingBuilder(ProcessForest forest, SidNames sids)
         sourcePid ??= all.Select(o => o.SourcePid).FirstOrDefault(p => p is not null);
 
         var logons = all.Where(o => o.Kind == ObservationKind.NetworkLogon).ToList();
-        var linkedLogon = logons.FirstOrDefault(l => l.LogonId is { } id && all.Any(o => !ReferenceEquals(o, l) && o.Kind != ObservationKind.PrivilegedLogon && o.LogonId == id))
+        var usedLogons = all.Where(o => o.Kind is not (ObservationKind.NetworkLogon or ObservationKind.PrivilegedLogon)).Select(o => o.LogonId).OfType<long>().ToHashSet();
+        var linkedLogon = logons.FirstOrDefault(l => l.LogonId is { } id && usedLogons.Contains(id))
                           ?? logons.Where(l => l.Time <= ep.Start).LastOrDefault() ?? logons.FirstOrDefault();
         var address = ep.AnchorAddress ?? linkedLogon?.RemoteIp ?? all.Select(o => o.RemoteIp).FirstOrDefault(Episode.IsRemote);
         if (sourceHost is null && linkedLogon?.Workstation is { } ws && !RandomNames.LooksRandomWorkstation(ws) && !HostNames.Same(ws, ep.Host))
@@ -126,7 +136,7 @@ internal sealed class TargetFindingBuilder(ProcessForest forest, SidNames sids)
         if (finding.ServiceName is null && all.Any(o => o.Pipe is not null && StdioPipe.TryParse(o.Pipe, out _)))
             finding.ServiceName = all.Select(o => o.Pipe).OfType<string>().Where(p => StdioPipe.TryParse(p, out _))
                 .Select(p => { StdioPipe.TryParse(p, out var sp); return sp.Split(knownServices).Service; }).First();
-        AddReasons(finding, all, local, localEvidence);
+        AddReasons(finding, all, local, localEvidence, linkedByLogonId: linkedLogon?.LogonId is { } lid && usedLogons.Contains(lid));
         if (linkedLogon?.Workstation is { } claimed && RandomNames.LooksRandomWorkstation(claimed))
             finding.Reasons.Add($"client workstation name {claimed} looks random (Metasploit sets a random 16-character name)");
         finding.Confidence = Confidence(tool, all, finding);
@@ -208,11 +218,11 @@ internal sealed class TargetFindingBuilder(ProcessForest forest, SidNames sids)
         new(n.Image, n.CommandLine, n.User, n.ProcessId, n.Start,
             depth >= 32 ? [] : n.Children.Select(c => ToTree(c, depth + 1)).ToList());
 
-    private static void AddReasons(LateralFinding finding, List<Observation> all, bool local, bool localEvidence)
+    private static void AddReasons(LateralFinding finding, List<Observation> all, bool local, bool localEvidence, bool linkedByLogonId)
     {
         foreach (var r in all.Select(o => o.Reason).OfType<string>().Distinct())
             if (finding.Reasons.Count < 12) finding.Reasons.Add(r);
-        if (all.Any(o => o.Kind == ObservationKind.NetworkLogon && o.LogonId is { } id && all.Any(x => x.Kind is not (ObservationKind.NetworkLogon or ObservationKind.PrivilegedLogon) && x.LogonId == id)))
+        if (linkedByLogonId)
             finding.Reasons.Add("network logon linked to the activity by logon id");
         if (local) finding.Reasons.Add(localEvidence ? "started from this same host (local run)" : "no remote source in the evidence: treated as local execution");
         if (finding.SourceHost is not null && !local) finding.Reasons.Add($"source host {finding.SourceHost} named by the evidence");
