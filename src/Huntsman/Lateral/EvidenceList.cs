@@ -8,7 +8,9 @@ internal static class EvidenceList
     public static void Fill(LateralFinding finding, IEnumerable<Observation> observations)
     {
         var list = observations.DistinctBy(o => o.Event).OrderBy(o => o.Time).ThenBy(o => o.Event.RecordId).ToList();
-        var keep = list.Count <= Limit ? list : list.Where(o => o.Anchor).Take(Limit / 2).Concat(list.Where(o => !o.Anchor).Take(Limit / 2))
+        // Over the limit: context gets up to half, anchors the rest (the earliest of each).
+        int context = Math.Min(list.Count(o => !o.Anchor), Limit / 2);
+        var keep = list.Count <= Limit ? list : list.Where(o => o.Anchor).Take(Limit - context).Concat(list.Where(o => !o.Anchor).Take(context))
                                                     .OrderBy(o => o.Time).ThenBy(o => o.Event.RecordId).ToList();
         foreach (var o in keep)
             finding.Evidence.Add(new FindingEvidence(o.Host, o.Time, o.Event.Origin.File, o.Event.RecordId, o.Event.EventId, o.Summary));
