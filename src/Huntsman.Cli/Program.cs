@@ -8,6 +8,8 @@ app.Configure(config =>
     config.SetApplicationName("huntsman");
     config.SetExceptionHandler(ExitCodes.HandleException);
     config.AddCommand<HuntCommand>("hunt").WithDescription("Run Sigma rules (built-in pack plus --rules) over evidence and report detections.");
+    config.AddCommand<LateralCommand>("lateral").WithDescription("Find PsExec-family lateral movement and link its source and target ends.");
+    config.AddCommand<TreeCommand>("tree").WithDescription("Show process trees, or the ancestry and descendants of one process.");
     config.AddCommand<DumpCommand>("dump").WithDescription("Read evidence and write every event as JSONL, XML or CSV.");
     config.AddBranch("rules", rules => rules.AddCommand<RulesCheckCommand>("check").WithDescription("Load Sigma rules and report each one's status with reasons."));
 });
