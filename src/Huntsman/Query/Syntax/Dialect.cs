@@ -14,12 +14,13 @@ internal sealed record Dialect(
     bool DotIsConcat,
     bool SingleQuoteIsField,
     bool BackslashEscapes,
+    bool OnlyQuoteEscapes,
     bool TimeSpanLiterals,
     IReadOnlyList<string> Symbols)
 {
-    public static readonly Dialect Kql = new("KQL", "and", "or", null, false, false, false, false, true, true,
+    public static readonly Dialect Kql = new("KQL", "and", "or", null, false, false, false, false, true, false, true,
         ["==", "!=", "=~", "!~", "<=", ">=", "..", "<", ">", "=", "+", "-", "*", "/", "%", "(", ")", "[", "]", ",", "|", ";", ".", "!", "~", ":", "{", "}"]);
 
-    public static readonly Dialect Spl = new("SPL", "AND", "OR", "NOT", false, true, true, true, true, false,
+    public static readonly Dialect Spl = new("SPL", "AND", "OR", "NOT", false, true, true, true, true, true, false,
         ["==", "!=", "<=", ">=", "<", ">", "=", "+", "-", "*", "/", "%", "(", ")", "[", "]", ",", "|", ".", "!"]);
 }

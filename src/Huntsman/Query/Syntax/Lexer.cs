@@ -137,7 +137,15 @@ internal sealed class Lexer
             if (c == '\\' && !verbatim && _pos < _end)
             {
                 char e = _text[_pos++];
-                sb.Append(e switch { 'n' => '\n', 't' => '\t', 'r' => '\r', _ => e });
+                if (_dialect.OnlyQuoteEscapes)
+                {
+                    // SPL: only \\ and \" are escapes; C:\temp or \d stay as written.
+                    if (e is not ('\\' or '"')) sb.Append('\\');
+                    sb.Append(e);
+                    continue;
+                }
+                sb.Append(e switch { 'n' => '\n', 't' => '\t', 'r' => '\r', '\\' or '"' or '\'' => e, _ => throw new QueryException(_text, _pos - 2,
+                    $"unknown escape sequence '\\{e}' in a string", "double the backslash (\"C:\\\\Windows\") or use a verbatim string @\"C:\\Windows\"") });
                 continue;
             }
             sb.Append(c);
