@@ -237,6 +237,9 @@ internal sealed class SplTranslator
                 : SqlText.Ident(col.Name);
             return $"{key} {(k.Descending ? "DESC" : "ASC")} NULLS LAST";
         }));
+        // Ties keep the order of the remaining columns (ascending), which makes the sort deterministic.
+        var rest = input.Columns.Where(c => c.Type != ValueType.Dynamic && !s.Keys.Any(k => k.Field == c.Name)).Select(c => SqlText.Ident(c.Name)).ToList();
+        if (rest.Count > 0) order += ", " + string.Join(", ", rest);
         var limit = s.Limit > 0 ? $" LIMIT {s.Limit}" : "";
         return input with { Sql = $"SELECT * FROM ({input.Sql}) AS {Alias()} ORDER BY {order}{limit}", Sorted = true };
     }
