@@ -24,12 +24,17 @@ public static class CaseIngestor
     }
 
     public static IngestSummary Ingest(CaseStore store, IEnumerable<string> paths, ReaderOptions options, Action<ReadIssue> report,
-        Action<IngestProgress>? progress = null, CancellationToken cancel = default)
+        Action<IngestProgress>? progress = null, CancellationToken cancel = default) =>
+        Ingest(store, paths, options, report, progress, null, cancel);
+
+    /// <summary>As above, with the formats to recognise (default: every registered reader).</summary>
+    internal static IngestSummary Ingest(CaseStore store, IEnumerable<string> paths, ReaderOptions options, Action<ReadIssue> report,
+        Action<IngestProgress>? progress, IReadOnlyList<IEvidenceFormat>? formats, CancellationToken cancel = default)
     {
         var clock = Stopwatch.StartNew();
         RemoveUnfinished(store);
         var known = LoadIngested(store);
-        using var reader = new EvidenceReader(options, report);
+        using var reader = new EvidenceReader(options, report, formats);
         var todo = new List<(string Path, FileState State)>();
         int unchanged = 0, replaced = 0;
         foreach (var file in reader.ExpandPaths(paths).Select(Path.GetFullPath).Distinct(StringComparer.Ordinal))
@@ -38,7 +43,9 @@ public static class CaseIngestor
             try
             {
                 var info = new FileInfo(file);
-                state = new FileState(info.Length, info.LastWriteTimeUtc);
+                // DuckDB keeps microseconds; compare at that precision.
+                var mtime = info.LastWriteTimeUtc;
+                state = new FileState(info.Length, new DateTime(mtime.Ticks - mtime.Ticks % 10, DateTimeKind.Utc));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
