@@ -1,12 +1,16 @@
 using Huntsman.Cli.Commands;
+using Huntsman.Cli.Infrastructure;
 using Spectre.Console.Cli;
 
 var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("huntsman");
+    config.SetExceptionHandler(ExitCodes.HandleException);
+    config.AddCommand<HuntCommand>("hunt").WithDescription("Run Sigma rules (built-in pack plus --rules) over evidence and report detections.");
     config.AddCommand<IngestCommand>("ingest").WithDescription("Load evidence into a DuckDB case file (incremental) for KQL/SPL/SQL hunting.");
     config.AddCommand<QueryCommand>("query").WithDescription("Run a KQL, SPL or SQL hunt on a case file or directly on evidence.");
     config.AddCommand<DumpCommand>("dump").WithDescription("Read evidence and write every event as JSONL, XML or CSV.");
+    config.AddBranch("rules", rules => rules.AddCommand<RulesCheckCommand>("check").WithDescription("Load Sigma rules and report each one's status with reasons."));
 });
 return await app.RunAsync(args);
