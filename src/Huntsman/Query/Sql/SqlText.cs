@@ -11,7 +11,7 @@ internal static class SqlText
     public static string Str(string value) => "'" + value.Replace("'", "''") + "'";
 
     public static string Timestamp(DateTime utc) =>
-        "TIMESTAMP '" + utc.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "'";
+        "TIMESTAMP_NS '" + utc.ToString("yyyy-MM-dd HH:mm:ss.fffffff", CultureInfo.InvariantCulture) + "'";
 
     public static string Interval(long microseconds) => $"to_microseconds({microseconds.ToString(CultureInfo.InvariantCulture)}::BIGINT)";
 

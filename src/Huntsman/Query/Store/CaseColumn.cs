@@ -7,7 +7,7 @@ internal sealed record CaseColumn(string Name, ColumnKind Kind, Func<EventRow, o
     {
         ColumnKind.Text => "VARCHAR",
         ColumnKind.Long => "BIGINT",
-        ColumnKind.Time => "TIMESTAMP",
+        ColumnKind.Time => "TIMESTAMP_NS", // EVTX times have 100 ns ticks; TIMESTAMP would drop the last digit
         _ => "VARCHAR[]",
     };
 }
