@@ -1,5 +1,3 @@
-using Huntsman.Events;
-
 namespace Huntsman.Query.Store;
 
 /// <summary>
@@ -33,8 +31,8 @@ internal static class CaseSchema
         T("InitiatingProcessFolderPath", r => r.P("Image")),
         L("InitiatingProcessId", r => r.Number("ProcessId")),
         T("InitiatingProcessUniqueId", r => r.P("ProcessGuid")),
-        T("InitiatingProcessAccountDomain", r => EventRow.SplitAccount(r.Event.GetPayload("User")).Domain),
-        T("InitiatingProcessAccountName", r => EventRow.SplitAccount(r.Event.GetPayload("User")).Name),
+        T("InitiatingProcessAccountDomain", r => EventRow.SplitAccount(r.Get("User")).Domain),
+        T("InitiatingProcessAccountName", r => EventRow.SplitAccount(r.Get("User")).Name),
     ];
 
     public static readonly CaseTable DeviceProcessEvents = new("DeviceProcessEvents", r => r.Process is not null,
@@ -174,13 +172,13 @@ internal static class CaseSchema
     [
         new("Timestamp", ColumnKind.Time, r => r.Event.TimeCreated),
         T("DeviceName", r => r.Event.Computer),
-        T("ActionType", r => r.Event.GetPayload("ActionType") ?? (SysmonActions.TryGetValue(r.Event.EventId, out var a) ? a : $"Event{r.Event.EventId}")),
+        T("ActionType", r => r.Get("ActionType") ?? (SysmonActions.TryGetValue(r.Event.EventId, out var a) ? a : $"Event{r.Event.EventId}")),
         T("FileName", r => EventRow.FileName(r.First("ImageLoaded", "TargetImage", "TargetFilename", "PipeName", "Device"))),
         T("FolderPath", r => r.First("ImageLoaded", "TargetImage", "TargetFilename", "PipeName", "Device") ?? ""),
         T("RemoteUrl", r => r.P("QueryName")),
         T("InitiatingProcessFileName", r => EventRow.FileName(r.First("Image", "SourceImage"))),
         T("InitiatingProcessFolderPath", r => r.First("Image", "SourceImage") ?? ""),
-        L("InitiatingProcessId", r => r.Number(r.Event.GetPayload("ProcessId") is null ? "SourceProcessId" : "ProcessId")),
+        L("InitiatingProcessId", r => r.Number(r.Get("ProcessId") is null ? "SourceProcessId" : "ProcessId")),
         T("InitiatingProcessUniqueId", r => r.First("ProcessGuid", "SourceProcessGuid") ?? ""),
         T("SHA1", r => r.Hash("SHA1")),
         T("SHA256", r => r.Hash("SHA256")),
@@ -257,23 +255,9 @@ internal static class CaseSchema
         L("ExecutionThreadId", r => (long?)r.Event.ThreadId),
         T("File", r => r.Event.Origin.File),
         L("RecordId", r => r.Event.RecordId),
-        new("FieldNames", ColumnKind.TextList, r => UniqueFields(r.Event).Names),
-        new("FieldValues", ColumnKind.TextList, r => UniqueFields(r.Event).Values),
+        new("FieldNames", ColumnKind.TextList, r => r.UniqueFields().Names),
+        new("FieldValues", ColumnKind.TextList, r => r.UniqueFields().Values),
     ]);
-
-    /// <summary>Payload names and values with repeated names dropped (a MAP needs unique keys; the first value wins).</summary>
-    private static (List<string> Names, List<string> Values) UniqueFields(WinEvent e)
-    {
-        var names = new List<string>(e.Fields.Count);
-        var values = new List<string>(e.Fields.Count);
-        foreach (var f in e.Fields)
-        {
-            if (names.Contains(f.Name)) continue;
-            names.Add(f.Name);
-            values.Add(f.Value);
-        }
-        return (names, values);
-    }
 
     public static readonly IReadOnlyList<CaseTable> Tables =
         [DeviceProcessEvents, DeviceNetworkEvents, DeviceFileEvents, DeviceRegistryEvents, DeviceLogonEvents, DeviceEvents, SecurityEvent, Sysmon, Event];
