@@ -76,3 +76,48 @@ public sealed class QueryErrorTests(SyntheticCase c) : IClassFixture<SyntheticCa
         Assert.Contains("project-away", ex.Hint);
     }
 }
+
+public sealed class HostileQueryTests(SyntheticCase c) : IClassFixture<SyntheticCase>
+{
+    [Theory]
+    [InlineData(QueryLanguage.Kql, "DeviceProcessEvents | where ", "(", "FileName == \"x\"", ")")]
+    [InlineData(QueryLanguage.Kql, "DeviceProcessEvents | where ", "not(", "FileName == \"x\"", ")")]
+    [InlineData(QueryLanguage.Kql, "", "(", "DeviceProcessEvents", ")")]
+    [InlineData(QueryLanguage.Kql, "DeviceProcessEvents | extend X = ", "-", "1", "")]
+    [InlineData(QueryLanguage.Spl, "index=sysmon ", "(", "Image=x", ")")]
+    [InlineData(QueryLanguage.Spl, "index=sysmon ", "NOT ", "Image=x", "")]
+    [InlineData(QueryLanguage.Spl, "index=sysmon | where ", "(", "Image==\"x\"", ")")]
+    public void DeepNestingIsRefusedNotAStackOverflow(QueryLanguage language, string prefix, string open, string inner, string close)
+    {
+        var query = prefix + string.Concat(Enumerable.Repeat(open, 100_000)) + inner + string.Concat(Enumerable.Repeat(close, 100_000));
+        var ex = Assert.Throws<QueryException>(() => HuntQuery.Run(c.Store, query, language));
+        Assert.Contains("nested deeper than", ex.Message);
+    }
+
+    [Theory]
+    [InlineData(QueryLanguage.Kql, "DeviceProcessEvents | take 99999999999999999999999")]
+    [InlineData(QueryLanguage.Kql, "DeviceProcessEvents | where ProcessId == 99999999999999999999999")]
+    [InlineData(QueryLanguage.Kql, "DeviceProcessEvents | where FileName == '\0'\u0001")]
+    [InlineData(QueryLanguage.Kql, "DeviceProcessEvents | where FileName == \"x\"; drop table Event")]
+    [InlineData(QueryLanguage.Kql, "DeviceProcessEvents | summarize count() by bin(Timestamp, 0s)")]
+    [InlineData(QueryLanguage.Spl, "index=sysmon | head 99999999999999999999999")]
+    [InlineData(QueryLanguage.Spl, "index=sysmon | rex field=CommandLine \"(?<x>\"")]
+    [InlineData(QueryLanguage.Spl, "index=sysmon \"")]
+    [InlineData(QueryLanguage.Spl, "index=sysmon | eval")]
+    public void MalformedQueriesGiveAPositionedError(QueryLanguage language, string query)
+    {
+        var ex = Record.Exception(() => HuntQuery.Run(c.Store, query, language));
+        Assert.True(ex is QueryException or InvalidOperationException, $"{ex?.GetType().Name}: {ex?.Message}");
+        if (ex is QueryException q) Assert.InRange(q.Position.Index, 0, query.Length);
+    }
+
+    [Fact]
+    public void QuotesInValuesCannotEscapeTheSqlLiteral()
+    {
+        var r = HuntQuery.Run(c.Store, "DeviceProcessEvents | where FileName == \"x'); DROP TABLE EventStore; --\" | count", QueryLanguage.Kql);
+        Assert.Equal(0L, Convert.ToInt64(r.Rows[0][0]));
+        var s = HuntQuery.Run(c.Store, "index=sysmon Image=\"x'); DROP TABLE EventStore; --\" | stats count", QueryLanguage.Spl);
+        Assert.Equal(0L, Convert.ToInt64(s.Rows[0][0]));
+        Assert.True(c.Store.Count("Event") > 0);
+    }
+}

@@ -54,7 +54,16 @@ internal sealed class KqlParser : ExpressionParser
         Current.Is("(") || Current.IsWord("union")
         || (Current.Kind == TokenKind.Identifier && (_tables.Contains(Current.Text) || _tabularLets.Contains(Current.Text)) && !Peek().Is("("));
 
+    private int _pipelineDepth;
+
     private KqlPipeline ParsePipeline()
+    {
+        if (++_pipelineDepth > MaxDepth) throw Error(Current, $"tabular expressions nested deeper than {MaxDepth} levels");
+        try { return ParsePipelineUnguarded(); }
+        finally { _pipelineDepth--; }
+    }
+
+    private KqlPipeline ParsePipelineUnguarded()
     {
         var start = Current;
         KqlSource source;

@@ -43,7 +43,17 @@ internal sealed class SplSearchParser
         return after >= _end || char.IsWhiteSpace(_text[after]) || _text[after] == '(';
     }
 
+    private int _depth;
+
     private SearchNode ParseOr()
+    {
+        if (++_depth > Syntax.ExpressionParser.MaxDepth)
+            throw new QueryException(_text, _pos, $"search nested deeper than {Syntax.ExpressionParser.MaxDepth} levels");
+        try { return ParseOrUnguarded(); }
+        finally { _depth--; }
+    }
+
+    private SearchNode ParseOrUnguarded()
     {
         int start = _pos;
         var parts = new List<SearchNode> { ParseAnd() };
@@ -77,7 +87,9 @@ internal sealed class SplSearchParser
         if (AtKeyword("NOT"))
         {
             _pos += 3;
-            return new SearchNot(start, ParseNot());
+            if (++_depth > Syntax.ExpressionParser.MaxDepth) throw new QueryException(_text, start, $"search nested deeper than {Syntax.ExpressionParser.MaxDepth} levels");
+            try { return new SearchNot(start, ParseNot()); }
+            finally { _depth--; }
         }
         return ParsePrimary();
     }

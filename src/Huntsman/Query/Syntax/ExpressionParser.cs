@@ -54,7 +54,16 @@ internal class ExpressionParser
     protected bool IsWord(Token t, string word) =>
         Dialect.WordsIgnoreCase ? t.IsWordIgnoreCase(word) : t.IsWord(word);
 
-    public Expr ParseExpression() => ParseOr();
+    /// <summary>Nesting deeper than this is refused, so a crafted query cannot overflow the stack.</summary>
+    internal const int MaxDepth = 200;
+    private int _depth;
+
+    public Expr ParseExpression()
+    {
+        if (++_depth > MaxDepth) throw Error(Current, $"expression nested deeper than {MaxDepth} levels");
+        try { return ParseOr(); }
+        finally { _depth--; }
+    }
 
     private Expr ParseOr()
     {
@@ -83,7 +92,9 @@ internal class ExpressionParser
         if (Dialect.NotWord is { } not && IsWord(Current, not))
         {
             var op = Advance();
-            return new UnaryExpr(op.Start, "not", ParseNot());
+            if (++_depth > MaxDepth) throw Error(op, $"expression nested deeper than {MaxDepth} levels");
+            try { return new UnaryExpr(op.Start, "not", ParseNot()); }
+            finally { _depth--; }
         }
         return ParseComparison();
     }
@@ -206,12 +217,16 @@ internal class ExpressionParser
         if (Current.Is("-"))
         {
             var op = Advance();
-            return new UnaryExpr(op.Start, "-", ParseUnary());
+            if (++_depth > MaxDepth) throw Error(op, $"expression nested deeper than {MaxDepth} levels");
+            try { return new UnaryExpr(op.Start, "-", ParseUnary()); }
+            finally { _depth--; }
         }
         if (Current.Is("!") && Dialect != Dialect.Kql)
         {
             var op = Advance();
-            return new UnaryExpr(op.Start, "not", ParseUnary());
+            if (++_depth > MaxDepth) throw Error(op, $"expression nested deeper than {MaxDepth} levels");
+            try { return new UnaryExpr(op.Start, "not", ParseUnary()); }
+            finally { _depth--; }
         }
         return ParsePostfix(ParsePrimary());
     }
