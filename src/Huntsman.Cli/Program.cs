@@ -10,6 +10,8 @@ app.Configure(config =>
     config.AddCommand<HuntCommand>("hunt").WithDescription("Run Sigma rules (built-in pack plus --rules) over evidence and report detections.");
     config.AddCommand<LateralCommand>("lateral").WithDescription("Find PsExec-family lateral movement and link its source and target ends.");
     config.AddCommand<TreeCommand>("tree").WithDescription("Show process trees, or the ancestry and descendants of one process.");
+    config.AddCommand<IngestCommand>("ingest").WithDescription("Load evidence into a DuckDB case file (incremental) for KQL/SPL/SQL hunting.");
+    config.AddCommand<QueryCommand>("query").WithDescription("Run a KQL, SPL or SQL hunt on a case file or directly on evidence.");
     config.AddCommand<DumpCommand>("dump").WithDescription("Read evidence and write every event as JSONL, XML or CSV.");
     config.AddBranch("rules", rules => rules.AddCommand<RulesCheckCommand>("check").WithDescription("Load Sigma rules and report each one's status with reasons."));
 });
