@@ -13,7 +13,7 @@ public partial class BuiltinRulePackTests
     [Fact]
     public void Pack_holds_every_rule_once_with_unique_fresh_ids_and_titles()
     {
-        Assert.Equal(16, BuiltinRuleFiles.All.Count);
+        Assert.Equal(17, BuiltinRuleFiles.All.Count);
         var ids = BuiltinRuleFiles.All.Select(r => r.Rule.Scalar("id")).ToList();
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         var titles = BuiltinRuleFiles.All.Select(r => r.Rule.Scalar("title")).ToList();
@@ -70,6 +70,7 @@ public partial class BuiltinRulePackTests
     [InlineData("win_system_impacket_smbexec_service.yml", "T1569.002", "T1543.003", "T1021.002")]
     [InlineData("win_security_impacket_smbexec_service.yml", "T1569.002", "T1543.003", "T1021.002")]
     [InlineData("registry_set_impacket_smbexec_service.yml", "T1569.002", "T1543.003")]
+    [InlineData("proc_creation_win_impacket_smbexec_command.yml", "T1569.002", "T1059.003")]
     [InlineData("proc_creation_win_impacket_wmiexec.yml", "T1047", "T1021.003")]
     [InlineData("win_security_impacket_atexec_task.yml", "T1053.005")]
     public void Rule_maps_to_the_expected_techniques(string file, params string[] techniques)
