@@ -97,7 +97,7 @@ public static class HtmlReportWriter
             w.Write($"<td>{HtmlText.Escape(d.RuleTitle)}<br><span class=\"muted\">{HtmlText.Escape(d.Channel)} {d.EventId} #{d.RecordId}</span></td><td>");
             w.Write(string.Join(" ", d.Attack.Select(a => $"<code class=\"tid\">{HtmlText.Escape(a)}</code>")));
             w.Write("</td><td>");
-            foreach (var f in d.Fields.Take(24)) w.Write($"<code>{HtmlText.Escape(f.Name)}: {HtmlText.Escape(Cut(f.Value))}</code><br>");
+            foreach (var f in d.Fields.Take(24)) w.Write($"<code>{HtmlText.Escape(f.Name)}: {HtmlText.Escape(Cut(Compact(f.Value)))}</code><br>");
             w.Write("</td><td>");
             WriteAncestry(w, d.Ancestry);
             w.Write("</td></tr>\n");
@@ -131,6 +131,13 @@ public static class HtmlReportWriter
 
     internal static string Cut(string? value) =>
         value is null ? "" : value.Length <= MaxValueLength ? value : string.Concat(value.AsSpan(0, MaxValueLength), "…");
+
+    /// <summary>Whitespace runs (AccessList's newline-and-tab lists) shown as one space.</summary>
+    internal static string Compact(string value)
+    {
+        if (value.AsSpan().IndexOfAny("\t\r\n") < 0 && !value.Contains("  ", StringComparison.Ordinal)) return value;
+        return string.Join(' ', value.Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+    }
 
     internal static string FileName(string? path)
     {

@@ -7,7 +7,7 @@ namespace Huntsman.Report.Html;
 /// Escapes untrusted text for HTML text nodes and double-quoted attribute values (HTML and SVG alike):
 /// &amp; &lt; &gt; " ' are encoded, and invisible characters that can disguise content — C0/C1 controls,
 /// bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069), zero-width marks, unpaired
-/// surrogates — are shown as a visible ⟨U+XXXX⟩ token instead of being rendered.
+/// surrogates — are shown (tab, CR and LF pass) as a visible ⟨U+XXXX⟩ token instead of being rendered.
 /// </summary>
 public static class HtmlText
 {
@@ -29,7 +29,7 @@ public static class HtmlText
                 case '>': sb.Append("&gt;"); break;
                 case '"': sb.Append("&quot;"); break;
                 case '\'': sb.Append("&#39;"); break;
-                case '\t' or '\n': sb.Append(c); break;
+                case '\t' or '\n' or '\r': sb.Append(c); break;
                 default:
                     if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
                     {
@@ -49,7 +49,7 @@ public static class HtmlText
     private static bool NeedsWork(string text, int i)
     {
         char c = text[i];
-        return c is '&' or '<' or '>' or '"' or '\'' || (c != '\t' && c != '\n' && IsDisguising(c)) || char.IsSurrogate(c);
+        return c is '&' or '<' or '>' or '"' or '\'' || (c is not ('\t' or '\n' or '\r') && IsDisguising(c)) || char.IsSurrogate(c);
     }
 
     private static bool IsDisguising(char c) =>
