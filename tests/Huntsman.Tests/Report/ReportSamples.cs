@@ -74,20 +74,20 @@ internal static class ReportSamples
             [
                 new LateralMovementFinding
                 {
-                    Kind = H("remote service execution"), Tool = H("PsExec"), SourceHost = H("SRV02"), TargetHost = H("WKS01"), Account = H(@"CORP\admin"),
-                    Time = t0, Confidence = 0.95, Reasons = [H("4624 type 3 from 10.0.0.2"), H(@"5145 ADMIN$\PSEXESVC.exe write"), H("7045 PSEXESVC")],
+                    Kind = H("lateral_movement"), Tool = H("PsExec"), SourceHost = H("SRV02"), TargetHost = H("WKS01"), Account = H(@"CORP\admin"),
+                    Time = t0, Confidence = H("high"), Reasons = [H("4624 type 3 from 10.0.0.2"), H(@"5145 ADMIN$\PSEXESVC.exe write"), H("7045 PSEXESVC")],
                     Commands = [H("cmd.exe /c whoami")], Techniques = ["T1021.002", "T1569.002", "T1570"],
                 },
                 new LateralMovementFinding
                 {
-                    Kind = H("wmi exec"), Tool = H("Impacket wmiexec"), SourceHost = hostile ? H("10.0.0.9") : null, TargetHost = H("SRV02"), Account = H(@"CORP\admmig"),
-                    Time = t0.AddSeconds(3600), Confidence = 0.8, Reasons = [H("WmiPrvSE.exe → cmd.exe /Q /c … \\\\127.0.0.1\\ADMIN$\\__")], Commands = [H(@"cd \")],
+                    Kind = H("lateral_movement"), Tool = H("Impacket wmiexec"), SourceHost = hostile ? H("10.0.0.9") : null, TargetHost = H("SRV02"), Account = H(@"CORP\admmig"),
+                    Time = t0.AddSeconds(3600), Confidence = H("medium"), Reasons = [H("WmiPrvSE.exe → cmd.exe /Q /c … \\\\127.0.0.1\\ADMIN$\\__")], Commands = [H(@"cd \")],
                     Techniques = ["T1047"],
                 },
                 new LateralMovementFinding
                 {
-                    Kind = H("local escalation"), Tool = H("PsExec"), SourceHost = H("WKS01"), TargetHost = H("WKS01"), Account = H(@"CORP\bob"),
-                    Time = t0.AddSeconds(7200), Confidence = 0.9, Reasons = [H("pipe host = local host")], Commands = [H("cmd")],
+                    Kind = H("local_execution"), Tool = H("PsExec"), SourceHost = H("WKS01"), TargetHost = H("WKS01"), Account = H(@"CORP\bob"),
+                    Time = t0.AddSeconds(7200), Confidence = H("high"), Reasons = [H("pipe host = local host")], Commands = [H("cmd")],
                 },
             ],
             Hosts = telemetry.Hosts(),

@@ -57,7 +57,7 @@ svg text.node-label{font-weight:600}
 .flagged>.proc{color:#b91c1c}
 .flagged>.proc::before{content:"\25B6 "}
 .matrix{display:grid;grid-template-columns:repeat(14,minmax(86px,1fr));gap:4px;overflow-x:auto}
-.tactic{font-weight:600;font-size:12px;border-bottom:2px solid #111827;padding:2px 0 4px}
+.tactic{font-weight:600;font-size:12px;overflow-wrap:anywhere;border-bottom:2px solid #111827;padding:2px 0 4px}
 .tech{border-radius:4px;padding:4px 5px;margin-top:4px;font-size:11px;border:1px solid #fca5a5}
 .tech b{display:block}
 .heat1{background:#fee2e2}.heat2{background:#fecaca}.heat3{background:#fca5a5}.heat4{background:#f87171;color:#fff}.heat5{background:#dc2626;color:#fff}

@@ -6,7 +6,7 @@ namespace Huntsman.Report.Html;
 /// </summary>
 public sealed record LateralMovementFinding
 {
-    /// <summary>What happened, e.g. "remote service execution", "local escalation", "wmi exec".</summary>
+    /// <summary>What happened: "lateral_movement", or "local_execution" for a service-based run on one host (psexec -s).</summary>
     public string Kind { get; init; } = "";
     /// <summary>The tool it looks like: PsExec, renamed PsExec, PAExec, Impacket smbexec, …</summary>
     public string Tool { get; init; } = "";
@@ -14,8 +14,8 @@ public sealed record LateralMovementFinding
     public string TargetHost { get; init; } = "";
     public string? Account { get; init; }
     public DateTime Time { get; init; }
-    /// <summary>0–1.</summary>
-    public double Confidence { get; init; }
+    /// <summary>high, medium or low.</summary>
+    public string Confidence { get; init; } = "low";
     public IReadOnlyList<string> Reasons { get; init; } = [];
     public IReadOnlyList<string> Commands { get; init; } = [];
     public IReadOnlyList<string> Techniques { get; init; } = [];

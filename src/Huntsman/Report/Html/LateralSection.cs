@@ -22,13 +22,12 @@ internal static class LateralSection
         WriteGraph(w, findings);
         w.Write("<input class=\"filter\" type=\"search\" placeholder=\"Filter movements…\" data-filter=\"movements\">");
         w.Write("<table id=\"movements\" class=\"sortable\"><thead><tr><th>Time (UTC)</th><th>Kind</th><th>Tool</th><th>Source</th><th>Target</th>" +
-                "<th>Account</th><th class=\"num\">Confidence</th><th>Reasons</th><th>Commands</th></tr></thead><tbody>\n");
+                "<th>Account</th><th>Confidence</th><th>Reasons</th><th>Commands</th></tr></thead><tbody>\n");
         foreach (var f in findings.OrderBy(f => f.Time).ThenBy(f => f.TargetHost, StringComparer.Ordinal))
         {
             w.Write($"<tr><td class=\"mono time\">{HtmlReportWriter.Time(f.Time)}</td><td>{HtmlText.Escape(f.Kind)}</td><td>{HtmlText.Escape(f.Tool)}</td>");
             w.Write($"<td>{HtmlText.Escape(f.SourceHost ?? UnknownSource)}</td><td>{HtmlText.Escape(f.TargetHost)}</td><td>{HtmlText.Escape(f.Account)}</td>");
-            var confidence = double.IsFinite(f.Confidence) ? Math.Clamp(f.Confidence, 0, 1) : 0;
-            w.Write($"<td class=\"num\" data-num=\"{confidence.ToString("0.00", CultureInfo.InvariantCulture)}\">{confidence.ToString("0%", CultureInfo.InvariantCulture)}</td><td>");
+            w.Write($"<td data-num=\"{ConfidenceRank(f.Confidence)}\">{HtmlText.Escape(f.Confidence)}</td><td>");
             foreach (var r in f.Reasons.Take(20)) w.Write($"{HtmlText.Escape(HtmlReportWriter.Cut(r))}<br>");
             w.Write("</td><td>");
             foreach (var c in f.Commands.Take(20)) w.Write($"<code>{HtmlText.Escape(HtmlReportWriter.Cut(c))}</code><br>");
@@ -94,6 +93,14 @@ internal static class LateralSection
         }
         w.Write("</svg>\n");
     }
+
+    private static int ConfidenceRank(string? confidence) => confidence?.ToLowerInvariant() switch
+    {
+        "high" => 3,
+        "medium" => 2,
+        "low" => 1,
+        _ => 0,
+    };
 
     private static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 }
