@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Reflection;
 using System.Text;
 using Huntsman.Cli.Infrastructure;
-using Huntsman.Events;
 using Huntsman.Hunt;
 using Huntsman.Readers;
 using Huntsman.Report.Html;
@@ -14,14 +13,12 @@ using Spectre.Console.Cli;
 namespace Huntsman.Cli.Commands;
 
 /// <summary>
-/// `huntsman report PATH... -o report.html`: reads evidence, runs the built-in rules (plus any given with
-/// --rules) and writes the self-contained HTML report (optionally an ATT&amp;CK Navigator layer too).
-/// Lateral movement and process trees join the report once hunt feeds them into <see cref="ReportModel"/>.
+/// `huntsman report PATH... -o report.html`: hunts with the built-in rules (plus --rules) and writes the
+/// self-contained HTML report, optionally an ATT&amp;CK Navigator layer too. Lateral movement and process
+/// trees join the report once their engines are merged and observe the hunt.
 /// </summary>
 internal sealed class ReportCommand : Command<ReportCommand.Settings>
 {
-    private const int MaxErrorSamples = 50;
-
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<PATH>")]
@@ -34,11 +31,11 @@ internal sealed class ReportCommand : Command<ReportCommand.Settings>
         public string Output { get; init; } = "report.html";
 
         [CommandOption("-r|--rules <PATH>")]
-        [Description("Sigma rule files or directories, in addition to the built-in pack")]
+        [Description("Sigma rule file or directory (repeatable), in addition to the built-in pack")]
         public string[] Rules { get; init; } = [];
 
         [CommandOption("--no-builtin")]
-        [Description("Do not load the built-in rule pack")]
+        [Description("Do not run the built-in rule pack")]
         public bool NoBuiltin { get; init; }
 
         [CommandOption("--navigator <FILE>")]
@@ -59,25 +56,24 @@ internal sealed class ReportCommand : Command<ReportCommand.Settings>
         public bool Quiet { get; init; }
 
         public override ValidationResult Validate() =>
-            Paths.Length == 0 ? ValidationResult.Error("give at least one evidence path") : ValidationResult.Success();
+            Paths.Length == 0 ? ValidationResult.Error("give at least one PATH")
+            : Threads < 0 ? ValidationResult.Error("--threads must be 0 or more") : ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var console = CliConsole.FromEnvironment();
-        var rules = RuleLoader.Load(settings.Rules, new RuleLoadOptions { IncludeBuiltin = !settings.NoBuiltin });
+        var options = new HuntOptions
+        {
+            RulePaths = settings.Rules, IncludeBuiltinRules = !settings.NoBuiltin, Reader = new ReaderOptions { Threads = settings.Threads },
+        };
+        var rules = RuleLoader.Load(options.RulePaths, options.RuleLoad with { IncludeBuiltin = options.IncludeBuiltinRules });
         foreach (var skipped in rules.Skipped) console.Error.WriteLine(skipped.ToString());
-        var matcher = new RuleMatcher(rules);
-
+        var engine = new HuntEngine(rules, options);
         var telemetry = new TelemetryCollector();
-        var detections = new List<Detection>();
-        var summary = EvidenceRunner.Run(settings.Paths, new ReaderOptions { Threads = settings.Threads }, console, settings.Quiet,
-            batch => Match(matcher, batch), result =>
-            {
-                foreach (var e in result.Events) telemetry.Observe(e);
-                detections.AddRange(result.Detections);
-            }, cancellationToken);
-        detections.Sort(Detection.Compare);
+        engine.AddObserver(telemetry);
+        var summary = EvidenceRunner.Run(settings.Paths, options.Reader, console, settings.Quiet, engine.Match, engine.Consume, cancellationToken);
+        var detections = engine.Finish();
 
         var hosts = telemetry.Hosts();
         var model = new ReportModel
@@ -86,7 +82,7 @@ internal sealed class ReportCommand : Command<ReportCommand.Settings>
             Summary = new Report.Html.RunSummary
             {
                 Inputs = settings.Paths, Files = summary.FilesRead, Events = summary.Events, Errors = summary.Errors + summary.Warnings,
-                Rules = matcher.Rules.Count, FirstEvent = telemetry.First, LastEvent = telemetry.Last, Hosts = [.. hosts.Select(h => h.Host)],
+                Rules = engine.SelectedRules.Count, FirstEvent = telemetry.First, LastEvent = telemetry.Last, Hosts = [.. hosts.Select(h => h.Host)],
                 GeneratedUtc = DateTime.UtcNow, Duration = summary.Elapsed,
                 Version = typeof(ReportCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "",
             },
@@ -101,32 +97,7 @@ internal sealed class ReportCommand : Command<ReportCommand.Settings>
             NavigatorLayer.Write(stream, FiredTechniques.From(detections));
         }
         if (!settings.Quiet)
-            console.Error.WriteLine($"wrote {settings.Output}: {detections.Count} detections from {matcher.Rules.Count} rules, {hosts.Count} hosts");
+            console.Error.WriteLine($"wrote {settings.Output}: {detections.Count} detections from {engine.SelectedRules.Count} rules, {hosts.Count} hosts");
         return ExitCodes.For(summary);
     }
-
-    private sealed record Matched(List<WinEvent> Events, List<Detection> Detections);
-
-    /// <summary>Runs on a worker thread: the matcher is thread-safe.</summary>
-    private static Matched Match(RuleMatcher matcher, EventBatch batch)
-    {
-        var hits = new List<RuleHit>();
-        var detections = new List<Detection>();
-        foreach (var e in batch.Events)
-        {
-            hits.Clear();
-            matcher.Match(e, hits);
-            foreach (var hit in hits) detections.Add(ToDetection(hit));
-        }
-        return new Matched(batch.Events, detections);
-    }
-
-    private static Detection ToDetection(RuleHit hit) => new()
-    {
-        Timestamp = hit.Event.TimeCreated, Computer = hit.Event.Computer, Channel = hit.Event.Channel, EventId = hit.Event.EventId,
-        RecordId = hit.Event.RecordId, File = hit.Event.Origin.File, RuleId = hit.Rule.Id ?? hit.Rule.Name ?? hit.Rule.File,
-        RuleTitle = hit.Rule.Title, Level = hit.Rule.Level.ToString().ToLowerInvariant(), Status = hit.Rule.Status,
-        Tags = hit.Rule.Tags, Attack = hit.Rule.Techniques,
-        Fields = [.. hit.Fields().Select(f => new EventField(f.Key, f.Value))], Event = hit.Event,
-    };
 }

@@ -1,12 +1,14 @@
 using Huntsman.Events;
+using Huntsman.Hunt;
 
 namespace Huntsman.Report.Html;
 
 /// <summary>
 /// Counts events per host, channel and event ID while evidence streams past, for the report's
-/// telemetry overview and run summary. Not thread-safe: feed it from the pipeline's ordered consumer.
+/// telemetry overview and run summary. Not thread-safe: feed it from the pipeline's ordered consumer
+/// (as a hunt observer).
 /// </summary>
-public sealed class TelemetryCollector
+public sealed class TelemetryCollector : IEventObserver
 {
     private readonly Dictionary<(string Host, string Channel, int EventId), Cell> _cells = new();
 
