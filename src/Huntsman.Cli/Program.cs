@@ -14,5 +14,6 @@ app.Configure(config =>
     config.AddCommand<QueryCommand>("query").WithDescription("Run a KQL, SPL or SQL hunt on a case file or directly on evidence.");
     config.AddCommand<DumpCommand>("dump").WithDescription("Read evidence and write every event as JSONL, XML or CSV.");
     config.AddBranch("rules", rules => rules.AddCommand<RulesCheckCommand>("check").WithDescription("Load Sigma rules and report each one's status with reasons."));
+    config.AddCommand<ReportCommand>("report").WithDescription("Read evidence and write a self-contained HTML report.");
 });
 return await app.RunAsync(args);
