@@ -6,5 +6,13 @@ app.Configure(config =>
 {
     config.SetApplicationName("huntsman");
     config.AddCommand<DumpCommand>("dump").WithDescription("Read evidence and write every event as JSONL, XML or CSV.");
+    config.AddCommand<StackCommand>("stack").WithDescription("Stack-count field tuples across hosts, least frequent first.");
+    config.AddCommand<CoverageCommand>("coverage").WithDescription("Report per-host telemetry, record/time gaps, log clears and blind spots.");
+    config.AddBranch("baseline", baseline =>
+    {
+        baseline.SetDescription("Learn what normal looks like, and find what departs from it.");
+        baseline.AddCommand<BaselineCommand.Learn>("learn").WithDescription("Learn a baseline from known-good evidence.");
+        baseline.AddCommand<BaselineCommand.Check>("check").WithDescription("List behaviour the baseline never saw (anomalies).");
+    });
 });
 return await app.RunAsync(args);

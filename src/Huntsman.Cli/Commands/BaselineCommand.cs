@@ -1,0 +1,156 @@
+using System.ComponentModel;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Huntsman.Events;
+using Huntsman.Noise;
+using Huntsman.Noise.Baseline;
+using Huntsman.Readers;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Huntsman.Cli.Commands;
+
+/// <summary>`baseline learn` (known-good evidence → baseline.json) and `baseline check` (evidence → anomalies against a baseline).</summary>
+internal static class BaselineCommand
+{
+    internal sealed class LearnSettings : CommandSettings
+    {
+        [CommandArgument(0, "<PATH>")]
+        [Description("Known-good EVTX/JSON/XML files or directories")]
+        public string[] Paths { get; init; } = [];
+
+        [CommandOption("-o|--output <FILE>")]
+        [Description("Where to write the baseline JSON")]
+        public string Output { get; init; } = "";
+
+        [CommandOption("--max-keys <N>")]
+        [Description("Distinct keys kept per behaviour category (the most frequent)")]
+        [DefaultValue(BehaviourBaseline.DefaultMaxKeysPerCategory)]
+        public int MaxKeys { get; init; } = BehaviourBaseline.DefaultMaxKeysPerCategory;
+
+        [CommandOption("--threads <N>")]
+        [Description("Reader threads (0 = all cores)")]
+        public int Threads { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (Paths.Length == 0) return ValidationResult.Error("give at least one evidence path");
+            if (string.IsNullOrWhiteSpace(Output)) return ValidationResult.Error("-o FILE is required");
+            if (MaxKeys <= 0) return ValidationResult.Error("--max-keys must be positive");
+            return ValidationResult.Success();
+        }
+    }
+
+    internal sealed class Learn : Command<LearnSettings>
+    {
+        public override int Execute(CommandContext context, LearnSettings settings, CancellationToken cancellationToken)
+        {
+            var learner = new BaselineLearner(settings.MaxKeys);
+            var scan = EvidenceScan.Run(settings.Paths, learner.Observe, new ReaderOptions { Threads = settings.Threads });
+            scan.PrintTo(Console.Error);
+            var baseline = learner.Build();
+            // Write beside the target and rename, so a failed run never leaves a truncated baseline.
+            var temp = settings.Output + ".tmp";
+            using (var output = File.Create(temp)) BaselineJson.Write(output, baseline);
+            File.Move(temp, settings.Output, overwrite: true);
+            foreach (var kind in BehaviourKinds.All)
+            {
+                var c = baseline[kind];
+                Console.Error.WriteLine($"{BehaviourKinds.JsonName(kind),-14} {c.Entries.Count,7:N0} keys from {c.Observations,10:N0} {BehaviourKinds.Unit(kind)}" +
+                                        (c.DroppedKeys > 0 ? $" ({c.DroppedKeys:N0} rare keys over the cap dropped)" : ""));
+            }
+            Console.Error.WriteLine($"baseline of {baseline.Hosts.Count:N0} hosts written to {settings.Output}");
+            return 0;
+        }
+    }
+
+    internal sealed class CheckSettings : CommandSettings
+    {
+        [CommandArgument(0, "<PATH>")]
+        [Description("EVTX/JSON/XML files or directories to check")]
+        public string[] Paths { get; init; } = [];
+
+        [CommandOption("-b|--baseline <FILE>")]
+        [Description("Baseline learned with `baseline learn`")]
+        public string Baseline { get; init; } = "";
+
+        [CommandOption("--min-score <N>")]
+        [Description("Only show anomalies scoring at least N (0-100)")]
+        public int MinScore { get; init; }
+
+        [CommandOption("--format <FORMAT>")]
+        [Description("table or json")]
+        [DefaultValue("table")]
+        public string Format { get; init; } = "table";
+
+        [CommandOption("--threads <N>")]
+        [Description("Reader threads (0 = all cores)")]
+        public int Threads { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (Paths.Length == 0) return ValidationResult.Error("give at least one evidence path");
+            if (string.IsNullOrWhiteSpace(Baseline)) return ValidationResult.Error("--baseline FILE is required");
+            if (Format is not ("table" or "json")) return ValidationResult.Error("--format must be table or json");
+            return ValidationResult.Success();
+        }
+    }
+
+    internal sealed class Check : Command<CheckSettings>
+    {
+        public override int Execute(CommandContext context, CheckSettings settings, CancellationToken cancellationToken)
+        {
+            BehaviourBaseline baseline;
+            try { baseline = BehaviourBaseline.Load(settings.Baseline); }
+            catch (BaselineFormatException ex)
+            {
+                Console.Error.WriteLine($"error: {ex.Message}");
+                return 1;
+            }
+            var finder = new AnomalyFinder(baseline);
+            var scan = EvidenceScan.Run(settings.Paths, finder.Observe, new ReaderOptions { Threads = settings.Threads });
+            scan.PrintTo(Console.Error);
+            var anomalies = finder.Finish().Where(a => a.Score >= settings.MinScore).ToList();
+            if (settings.Format == "json")
+            {
+                using var stdout = Console.OpenStandardOutput();
+                WriteJson(stdout, anomalies);
+                return 0;
+            }
+            var table = new Table().Border(TableBorder.Simple);
+            table.AddColumns("first", "host", "category");
+            table.AddColumn(new TableColumn("score").RightAligned());
+            table.AddColumn(new TableColumn("times").RightAligned());
+            table.AddColumn("explanation");
+            foreach (var a in anomalies)
+                table.AddRow(a.First.ToString("u"), Markup.Escape(a.Host), BehaviourKinds.JsonName(a.Category), a.Score.ToString(), a.Occurrences.ToString("N0"), Markup.Escape(a.Explanation));
+            AnsiConsole.Write(table);
+            Console.Error.WriteLine($"{anomalies.Count:N0} anomalies{(finder.Overflow > 0 ? $" ({finder.Overflow:N0} more over the cap)" : "")}");
+            return 0;
+        }
+
+        private static void WriteJson(Stream output, IReadOnlyList<Anomaly> anomalies)
+        {
+            using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            w.WriteStartArray();
+            foreach (var a in anomalies)
+            {
+                w.WriteStartObject();
+                w.WriteString("kind", Anomaly.FindingKind);
+                w.WriteString("first", SystemFields.FormatTime(a.First));
+                w.WriteString("last", SystemFields.FormatTime(a.Last));
+                w.WriteString("host", a.Host);
+                w.WriteString("category", BehaviourKinds.JsonName(a.Category));
+                w.WriteString("key", a.Key);
+                w.WriteBoolean("never_seen", a.NeverSeen);
+                w.WriteNumber("score", a.Score);
+                w.WriteNumber("occurrences", a.Occurrences);
+                w.WriteString("explanation", a.Explanation);
+                w.WriteString("file", a.Event.File);
+                w.WriteNumber("record_id", a.Event.RecordId);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+    }
+}
