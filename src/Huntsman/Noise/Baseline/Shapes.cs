@@ -13,6 +13,12 @@ public static class Shapes
     /// <summary>Shapes longer than this are cut (with "…") so a baseline stays bounded.</summary>
     public const int MaxLength = 400;
 
+    private static readonly HashSet<string> PlatformWords = new(StringComparer.Ordinal)
+    {
+        "system32", "syswow64", "win32", "win64", "wow64", "x64", "x86", "amd64", "arm64", "rundll32", "regsvr32",
+        "ipv4", "ipv6", "utf8", "utf16", "base64", "sha1", "sha256", "md5", "forcev1",
+    };
+
     private static readonly string[] TempFolders = [@"\appdata\local\temp\", @"\windows\temp\", "%temp%\\", "%tmp%\\"];
 
     /// <summary>The lower-cased file name of a path ("C:\Windows\System32\cmd.exe" → "cmd.exe"); "?" when unknown.</summary>
@@ -78,14 +84,16 @@ public static class Shapes
     {
         if (word.Length > 2 && word.StartsWith("0x") && IsHex(word[2..])) { sb.Append("<hex>"); return; }
         if (word.Length >= 8 && IsHex(word) && word.ContainsAnyInRange('0', '9') && word.ContainsAnyInRange('a', 'f')) { sb.Append("<hex>"); return; }
+        // Well-known words keep their digits so shapes of system paths and binaries stay readable.
+        if (PlatformWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)) { sb.Append(word); return; }
         for (int i = 0; i < word.Length;)
         {
             if (!char.IsAsciiDigit(word[i])) { sb.Append(word[i++]); continue; }
             int end = i;
             while (end < word.Length && char.IsAsciiDigit(word[end])) end++;
-            // Short digit runs glued to letters are part of a name (system32, x64, win10), not a counter.
-            bool partOfName = i > 0 && char.IsAsciiLetter(word[i - 1]) && end - i <= 2;
-            if (partOfName) sb.Append(word[i..end]); else sb.Append("<num>");
+            // Digits inside a word (fs03vuln, w3wp) are part of a name; leading or trailing ones count something.
+            bool inside = i > 0 && end < word.Length;
+            if (inside) sb.Append(word[i..end]); else sb.Append("<num>");
             i = end;
         }
     }
