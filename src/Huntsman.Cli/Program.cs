@@ -1,10 +1,12 @@
 using Huntsman.Cli.Commands;
+using Huntsman.Cli.Infrastructure;
 using Spectre.Console.Cli;
 
 var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("huntsman");
+    config.SetExceptionHandler(ExitCodes.HandleException);
     config.AddCommand<DumpCommand>("dump").WithDescription("Read evidence and write every event as JSONL, XML or CSV.");
     config.AddCommand<StackCommand>("stack").WithDescription("Stack-count field tuples across hosts, least frequent first.");
     config.AddCommand<CoverageCommand>("coverage").WithDescription("Report per-host telemetry, record/time gaps, log clears and blind spots.");

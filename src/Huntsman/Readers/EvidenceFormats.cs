@@ -5,6 +5,8 @@ public static class EvidenceFormats
 {
     public static readonly IReadOnlyList<IEvidenceFormat> All =
     [
-        // Registered by each reader: Evtx.EvtxFormat, Readers.Json.JsonFormat, Readers.Xml.XmlFormat.
+        new Evtx.EvtxFormat(),
+        new Json.JsonFormat(),
+        new Xml.XmlFormat(),
     ];
 }

@@ -113,6 +113,12 @@ public sealed class EvidenceReader : IDisposable
 
     private IEvidenceFormat? Detect(EvidenceFile file)
     {
+        // A FIFO, socket or device also has length 0; opening it could block forever, so it is never opened.
+        if (TryLength(file.PhysicalPath) == 0)
+        {
+            _report(new ReadIssue(file.Name, "empty file (or not a regular file)", IssueSeverity.Warning));
+            return null;
+        }
         if (_options.Format != InputFormat.Auto)
         {
             var forced = _formats.FirstOrDefault(f => f.Format == _options.Format);
@@ -141,6 +147,12 @@ public sealed class EvidenceReader : IDisposable
         var hint = file.Name.EndsWith(".evtx", StringComparison.OrdinalIgnoreCase) ? "not an EVTX file (no ElfFile signature)" : "unknown format, skipped";
         _report(new ReadIssue(file.Name, hint, file.Name.EndsWith(".evtx", StringComparison.OrdinalIgnoreCase) ? IssueSeverity.Error : IssueSeverity.Note));
         return null;
+    }
+
+    private static long TryLength(string path)
+    {
+        try { return new FileInfo(path).Length; }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return -1; }
     }
 
     public void Dispose()

@@ -15,6 +15,17 @@ public static class Channels
     /// </summary>
     public const string DefenderPrefix = "Defender:";
 
+    private static readonly string[] Known =
+        [Sysmon, Security, System, PowerShell, "Application", "Windows PowerShell", "Setup", "ForwardedEvents"];
+
+    /// <summary>The usual spelling of a well-known channel ("security" → "Security"); others unchanged.</summary>
+    public static string Canonical(string channel)
+    {
+        foreach (var known in Known)
+            if (known.Length == channel.Length && known.Equals(channel, StringComparison.OrdinalIgnoreCase)) return known;
+        return channel;
+    }
+
     public static bool IsSysmon(WinEvent e) => e.Channel.Equals(Sysmon, StringComparison.OrdinalIgnoreCase);
     public static bool IsSecurity(WinEvent e) => e.Channel.Equals(Security, StringComparison.OrdinalIgnoreCase);
     public static bool IsSystem(WinEvent e) => e.Channel.Equals(System, StringComparison.OrdinalIgnoreCase);

@@ -43,8 +43,8 @@ public sealed record ProcessStart(
             // 4688 names the creator "ProcessId"; the subject is the creator's account, the target (v2) the new process's.
             var targetUser = e.GetPayload("TargetUserName");
             var user = string.IsNullOrEmpty(targetUser) || targetUser == "-"
-                ? Join(e.GetPayload("SubjectDomainName"), e.GetPayload("SubjectUserName"))
-                : Join(e.GetPayload("TargetDomainName"), targetUser);
+                ? Accounts.Join(e.GetPayload("SubjectDomainName"), e.GetPayload("SubjectUserName"))
+                : Accounts.Join(e.GetPayload("TargetDomainName"), targetUser);
             var targetLogon = e.GetPayload("TargetLogonId");
             var logonId = string.IsNullOrEmpty(targetLogon) || targetLogon == "0x0" ? e.GetPayload("SubjectLogonId") : targetLogon;
             process = new ProcessStart(e, e.Computer, e.TimeCreated, image, e.GetPayload("CommandLine"), pid,
@@ -55,9 +55,6 @@ public sealed record ProcessStart(
         }
         return false;
     }
-
-    private static string? Join(string? domain, string? user) =>
-        string.IsNullOrEmpty(user) ? null : string.IsNullOrEmpty(domain) || domain == "-" ? user : $"{domain}\\{user}";
 
     /// <summary>Parses a decimal or 0x-hex id (4688 PIDs are hex, Sysmon's decimal).</summary>
     public static bool TryParseId(string? text, out long value)

@@ -1,0 +1,152 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+
+namespace Huntsman.Evtx.BinXml;
+
+/// <summary>
+/// The bytes of one chunk plus what is decoded from them once: names (by offset) and compiled
+/// templates (by definition offset). Every read is bounds-checked and throws <see cref="BinXmlException"/>.
+/// </summary>
+internal sealed class ChunkData
+{
+    /// <summary>Deepest element nesting and nested-BinXML/template recursion accepted before a record is called damaged.</summary>
+    public const int MaxDepth = 64;
+    private const int TemplateHeaderSize = 24;
+
+    private readonly Dictionary<int, string> _names = new();
+    private readonly Dictionary<int, CompiledTemplate> _templates = new();
+    private readonly HashSet<int> _compiling = new();
+
+    public ChunkData(byte[] bytes, int length)
+    {
+        Bytes = bytes;
+        Length = length;
+    }
+
+    public byte[] Bytes { get; }
+    /// <summary>Bytes of the chunk actually present (less than 64 KiB for a truncated trailing chunk).</summary>
+    public int Length { get; }
+    public int TemplateCount => _templates.Count;
+
+    public ReadOnlySpan<byte> Span(int offset, int length)
+    {
+        Need(offset, length, "data");
+        return new ReadOnlySpan<byte>(Bytes, offset, length);
+    }
+
+    public void Need(int offset, int length, string what)
+    {
+        if (offset < 0 || length < 0 || (long)offset + length > Length)
+            throw new BinXmlException($"{what} needs {length} bytes at 0x{offset:x}, beyond the chunk", offset);
+    }
+
+    public byte U8(int offset)
+    {
+        Need(offset, 1, "byte");
+        return Bytes[offset];
+    }
+
+    public ushort U16(int offset)
+    {
+        Need(offset, 2, "u16");
+        return BinaryPrimitives.ReadUInt16LittleEndian(Bytes.AsSpan(offset));
+    }
+
+    public int U32(int offset, string what)
+    {
+        Need(offset, 4, what);
+        return BinaryPrimitives.ReadInt32LittleEndian(Bytes.AsSpan(offset));
+    }
+
+    /// <summary>
+    /// Reads a name reference at <paramref name="pos"/> (u32 offset). When the offset points right after
+    /// itself the name structure is inline and is skipped; otherwise it is a back-reference.
+    /// </summary>
+    public string ReadNameRef(ref int pos)
+    {
+        int nameOffset = U32(pos, "name offset");
+        pos += 4;
+        if (nameOffset == pos)
+        {
+            var name = DecodeName(nameOffset, out int size);
+            pos += size;
+            return name;
+        }
+        return DecodeName(nameOffset, out _);
+    }
+
+    private string DecodeName(int offset, out int size)
+    {
+        // u32 next-in-bucket, u16 hash, u16 char count, UTF-16LE chars, NUL.
+        int count = U16(offset + 6);
+        size = 8 + count * 2 + 2;
+        if (_names.TryGetValue(offset, out var cached)) return cached;
+        Need(offset + 8, count * 2, "name");
+        var name = new string(MemoryMarshal.Cast<byte, char>(new ReadOnlySpan<byte>(Bytes, offset + 8, count * 2)));
+        _names[offset] = name;
+        return name;
+    }
+
+    /// <summary>
+    /// Reads a TemplateInstance token at <paramref name="pos"/> up to its values: resolves the definition
+    /// (inline, cached, or compiled from a validated back-reference) and leaves <paramref name="pos"/> on the value count.
+    /// </summary>
+    public CompiledTemplate ReadTemplateInstance(ref int pos, int depth)
+    {
+        // token, u8 unknown, u32 template id, u32 definition offset
+        int defOffset = U32(pos + 6, "template definition offset");
+        pos += 10;
+        if (defOffset == pos)
+        {
+            var inline = GetTemplate(defOffset, depth, out int size);
+            pos += size;
+            return inline;
+        }
+        return GetTemplate(defOffset, depth, out _);
+    }
+
+    private CompiledTemplate GetTemplate(int offset, int depth, out int size)
+    {
+        int dataSize = U32(offset + 20, "template data size");
+        if (dataSize < 0 || (long)offset + TemplateHeaderSize + dataSize > Length)
+            throw new BinXmlException($"template at 0x{offset:x} claims {dataSize} bytes beyond the chunk", offset);
+        size = TemplateHeaderSize + dataSize;
+        if (_templates.TryGetValue(offset, out var cached)) return cached;
+        if (depth > MaxDepth || !_compiling.Add(offset))
+            throw new BinXmlException($"template at 0x{offset:x} refers to itself", offset);
+        try
+        {
+            int start = offset + TemplateHeaderSize;
+            var roots = new FragmentCompiler(this, dependencyIds: true, depth + 1).Compile(start, start + dataSize);
+            var template = new CompiledTemplate(roots);
+            _templates[offset] = template;
+            return template;
+        }
+        finally { _compiling.Remove(offset); }
+    }
+
+    /// <summary>
+    /// Reads a template instance's value table at <paramref name="pos"/> (u32 count, count × {u16 size, u8 type, u8 pad},
+    /// then the values back to back) into <paramref name="values"/>; returns the count and moves past the values.
+    /// </summary>
+    public int ReadValues(ref int pos, int end, ref BinXmlValue[] values)
+    {
+        int count = U32(pos, "value count");
+        pos += 4;
+        if (count < 0 || (long)count * 4 > end - pos)
+            throw new BinXmlException($"value count {count} does not fit the record", pos - 4);
+        if (values.Length < count) values = new BinXmlValue[Math.Max(count, values.Length * 2)];
+        int data = pos + count * 4;
+        for (int i = 0; i < count; i++)
+        {
+            int size = BinaryPrimitives.ReadUInt16LittleEndian(Bytes.AsSpan(pos + i * 4));
+            byte type = Bytes[pos + i * 4 + 2];
+            if (data + size > end)
+                throw new BinXmlException($"value {i} ({size} bytes) runs past the record end", data);
+            values[i] = new BinXmlValue(type, data, size);
+            data += size;
+        }
+        pos = data;
+        return count;
+    }
+}

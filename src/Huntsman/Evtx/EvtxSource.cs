@@ -1,0 +1,55 @@
+using Microsoft.Win32.SafeHandles;
+
+namespace Huntsman.Evtx;
+
+/// <summary>Where an EVTX file's bytes come from: a file on disk (read at offsets, never loaded whole) or a byte array.</summary>
+internal abstract class EvtxSource
+{
+    protected EvtxSource(string name) => Name = name;
+
+    /// <summary>The name events and issues carry.</summary>
+    public string Name { get; }
+    public abstract long Length { get; }
+    /// <summary>Reads up to <paramref name="buffer"/>.Length bytes at <paramref name="offset"/>; returns how many were read.</summary>
+    public abstract int Read(long offset, Span<byte> buffer);
+
+    public static EvtxSource FromFile(string name, string path) => new FileSource(name, path);
+    public static EvtxSource FromBytes(string name, byte[] bytes) => new MemorySource(name, bytes);
+
+    private sealed class FileSource(string name, string path) : EvtxSource(name)
+    {
+        private readonly string _path = path;
+        private long _length = -1;
+
+        public override long Length => _length >= 0 ? _length : (_length = new FileInfo(_path).Length);
+
+        public override int Read(long offset, Span<byte> buffer)
+        {
+            // A handle per read keeps units independent: they run on any thread, in any order.
+            using SafeFileHandle handle = File.OpenHandle(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            int total = 0;
+            while (total < buffer.Length)
+            {
+                int n = RandomAccess.Read(handle, buffer[total..], offset + total);
+                if (n <= 0) break;
+                total += n;
+            }
+            return total;
+        }
+    }
+
+    private sealed class MemorySource(string name, byte[] bytes) : EvtxSource(name)
+    {
+        private readonly byte[] _bytes = bytes;
+
+        public override long Length => _bytes.Length;
+
+        public override int Read(long offset, Span<byte> buffer)
+        {
+            if (offset >= _bytes.Length) return 0;
+            int n = (int)Math.Min(buffer.Length, _bytes.Length - offset);
+            _bytes.AsSpan((int)offset, n).CopyTo(buffer);
+            return n;
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+using Huntsman.Events;
+using Huntsman.Readers;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Huntsman.Tests.Differential;
+
+/// <summary>
+/// Differential test against Debian's evtxexport (libevtx) over the whole corpus: per file the same
+/// record count wherever the reference succeeds, and per record the same EventRecordID, EventID,
+/// TimeCreated, Computer, Channel and every EventData/UserData value, normalising only documented
+/// rendering differences (see docs/evtx.md).
+/// </summary>
+public class EvtxExportDifferentialTests(ITestOutputHelper output)
+{
+    [SkippableFact]
+    public void Corpus_matches_evtxexport_record_by_record()
+    {
+        var root = SharedData.Require();
+        Skip.IfNot(EvtxExportReference.Available || SharedData.InCi, "evtxexport (libevtx-utils) is not installed");
+        Assert.True(EvtxExportReference.Available, "evtxexport must be installed in CI (.ci/run installs libevtx-utils)");
+
+        var files = Directory.EnumerateFiles(root, "*.evtx", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var diffs = new DifferenceLog();
+        int compared = 0, records = 0;
+        foreach (var file in files)
+        {
+            var reference = EvtxExportReference.Export(file, out _);
+            var ours = ReadOurs(file);
+            compared++;
+            records += reference.Count;
+            Compare(file, reference, ours, diffs);
+        }
+
+        output.WriteLine($"{compared} files, {records} reference records compared");
+        output.WriteLine(diffs.Summary());
+        Assert.True(diffs.Unexplained == 0, $"unexplained differences:\n{diffs.Summary()}");
+    }
+
+    private static List<WinEvent> ReadOurs(string file)
+    {
+        var events = new List<WinEvent>();
+        using var reader = new EvidenceReader(new ReaderOptions { Threads = 1 }, _ => { });
+        EvidencePipeline.Run(reader.Units([file]), b => b, b => events.AddRange(b.Events), threads: 1);
+        return events;
+    }
+
+    private static void Compare(string file, List<ReferenceRecord> reference, List<WinEvent> ours, DifferenceLog diffs)
+    {
+        var name = Path.GetFileName(file);
+        var byId = ours.GroupBy(e => e.RecordId).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var r in reference)
+        {
+            if (!byId.TryGetValue(r.RecordId, out var candidates))
+            {
+                diffs.Add("missing-record", $"{name} record {r.RecordId}");
+                continue;
+            }
+            var e = candidates[0];
+            if (e.EventId != r.EventId) diffs.Add("event-id", $"{name} #{r.RecordId}: {e.EventId} vs {r.EventId}");
+            if (!SameTime(e.TimeCreated, r.TimeCreated)) diffs.Add("time", $"{name} #{r.RecordId}: {SystemFields.FormatTime(e.TimeCreated)} vs {r.TimeCreated}");
+            if (e.Computer != r.Computer) diffs.Add("computer", $"{name} #{r.RecordId}: '{e.Computer}' vs '{r.Computer}'");
+            if (e.Channel != r.Channel) diffs.Add("channel", $"{name} #{r.RecordId}: '{e.Channel}' vs '{r.Channel}'");
+            foreach (var (field, refValue) in r.Data)
+            {
+                var values = e.GetAll(field).ToList();
+                if (values.Count == 0)
+                {
+                    if (refValue.Length > 0) diffs.Add("missing-field", $"{name} #{r.RecordId}: {field}");
+                    continue;
+                }
+                if (!values.Any(v => SameValue(v, refValue)))
+                    diffs.Add(Classify(values[0], refValue), $"{name} #{r.RecordId}: {field}: '{Short(values[0])}' vs '{Short(refValue)}'");
+            }
+        }
+        if (ours.Count < reference.Count) diffs.Add("fewer-records", $"{name}: {ours.Count} vs {reference.Count}");
+    }
+
+    private static bool SameTime(DateTime ours, string reference) =>
+        DateTime.TryParse(reference, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t)
+        && Math.Abs((ours - t).Ticks) < 10;
+
+    /// <summary>Equal, or equal after the documented normalisations (hex padding, trailing NULs/whitespace).</summary>
+    internal static bool SameValue(string ours, string reference)
+    {
+        if (ours == reference) return true;
+        if (IsHex(ours) && IsHex(reference))
+            return ulong.Parse(ours.AsSpan(2), NumberStyles.HexNumber) == ulong.Parse(reference.AsSpan(2), NumberStyles.HexNumber);
+        return ours.TrimEnd('\0', ' ', '\r', '\n', '\t') == reference.TrimEnd('\0', ' ', '\r', '\n', '\t');
+    }
+
+    private static bool IsHex(string s) => s.Length > 2 && s.Length <= 18 && s.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+        && ulong.TryParse(s.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out _);
+
+    private static string Classify(string ours, string reference)
+    {
+        if (reference.StartsWith('{') && ours.Length == reference.Length) return "guid-rendering";
+        if (double.TryParse(ours, CultureInfo.InvariantCulture, out _) && double.TryParse(reference, CultureInfo.InvariantCulture, out _)) return "number-rendering";
+        return "value";
+    }
+
+    private static string Short(string s) => s.Length > 80 ? s[..80] + "…" : s;
+
+    /// <summary>Differences grouped by kind; kinds listed in <see cref="Explained"/> are documented rendering choices.</summary>
+    private sealed class DifferenceLog
+    {
+        /// <summary>Kind → cause. Each entry must be documented in docs/evtx.md.</summary>
+        public static readonly Dictionary<string, string> Explained = new()
+        {
+        };
+
+        private readonly Dictionary<string, List<string>> _byKind = new();
+
+        public void Add(string kind, string detail)
+        {
+            if (!_byKind.TryGetValue(kind, out var list)) _byKind[kind] = list = new();
+            list.Add(detail);
+        }
+
+        public int Unexplained => _byKind.Where(k => !Explained.ContainsKey(k.Key)).Sum(k => k.Value.Count);
+
+        public string Summary()
+        {
+            var sb = new StringBuilder();
+            foreach (var (kind, list) in _byKind.OrderBy(k => k.Key))
+            {
+                sb.AppendLine($"{kind}: {list.Count}{(Explained.TryGetValue(kind, out var why) ? $" (explained: {why})" : "")}");
+                foreach (var d in list.Take(8)) sb.AppendLine($"    {d}");
+            }
+            return sb.ToString();
+        }
+    }
+}
