@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Huntsman.Events;
-using Huntsman.Noise;
+using Huntsman.Cli.Infrastructure;
 using Huntsman.Noise.Baseline;
 using Huntsman.Readers;
 using Spectre.Console;
@@ -32,6 +32,10 @@ internal static class BaselineCommand
         [Description("Reader threads (0 = all cores)")]
         public int Threads { get; init; }
 
+        [CommandOption("-q|--quiet")]
+        [Description("No progress bar and no summary (issues are still printed)")]
+        public bool Quiet { get; init; }
+
         public override ValidationResult Validate()
         {
             if (Paths.Length == 0) return ValidationResult.Error("give at least one evidence path");
@@ -46,8 +50,7 @@ internal static class BaselineCommand
         public override int Execute(CommandContext context, LearnSettings settings, CancellationToken cancellationToken)
         {
             var learner = new BaselineLearner(settings.MaxKeys);
-            var scan = EvidenceScan.Run(settings.Paths, learner.Observe, new ReaderOptions { Threads = settings.Threads });
-            scan.PrintTo(Console.Error);
+            var summary = Scan(settings.Paths, settings.Threads, settings.Quiet, learner.Observe);
             var baseline = learner.Build();
             // Write beside the target and rename, so a failed run never leaves a truncated baseline.
             var temp = settings.Output + ".tmp";
@@ -60,7 +63,7 @@ internal static class BaselineCommand
                                         (c.DroppedKeys > 0 ? $" ({c.DroppedKeys:N0} rare keys over the cap dropped)" : ""));
             }
             Console.Error.WriteLine($"baseline of {baseline.Hosts.Count:N0} hosts written to {settings.Output}");
-            return 0;
+            return ExitCodes.For(summary);
         }
     }
 
@@ -87,6 +90,10 @@ internal static class BaselineCommand
         [Description("Reader threads (0 = all cores)")]
         public int Threads { get; init; }
 
+        [CommandOption("-q|--quiet")]
+        [Description("No progress bar and no summary (issues are still printed)")]
+        public bool Quiet { get; init; }
+
         public override ValidationResult Validate()
         {
             if (Paths.Length == 0) return ValidationResult.Error("give at least one evidence path");
@@ -105,17 +112,16 @@ internal static class BaselineCommand
             catch (BaselineFormatException ex)
             {
                 Console.Error.WriteLine($"error: {ex.Message}");
-                return 1;
+                return ExitCodes.Usage;
             }
             var finder = new AnomalyFinder(baseline);
-            var scan = EvidenceScan.Run(settings.Paths, finder.Observe, new ReaderOptions { Threads = settings.Threads });
-            scan.PrintTo(Console.Error);
+            var summary = Scan(settings.Paths, settings.Threads, settings.Quiet, finder.Observe);
             var anomalies = finder.Finish().Where(a => a.Score >= settings.MinScore).ToList();
             if (settings.Format == "json")
             {
                 using var stdout = Console.OpenStandardOutput();
                 WriteJson(stdout, anomalies);
-                return 0;
+                return ExitCodes.For(summary);
             }
             var table = new Table().Border(TableBorder.Simple);
             table.AddColumns("first", "host", "category");
@@ -126,7 +132,7 @@ internal static class BaselineCommand
                 table.AddRow(a.First.ToString("u"), Markup.Escape(a.Host), BehaviourKinds.JsonName(a.Category), a.Score.ToString(), a.Occurrences.ToString("N0"), Markup.Escape(a.Explanation));
             AnsiConsole.Write(table);
             Console.Error.WriteLine($"{anomalies.Count:N0} anomalies{(finder.Overflow > 0 ? $" ({finder.Overflow:N0} more over the cap)" : "")}");
-            return 0;
+            return ExitCodes.For(summary);
         }
 
         private static void WriteJson(Stream output, IReadOnlyList<Anomaly> anomalies)
@@ -153,4 +159,11 @@ internal static class BaselineCommand
             w.WriteEndArray();
         }
     }
+
+    /// <summary>Reads the evidence with the shared runner (progress, issues, summary on stderr) and feeds every event, in order, to one observer.</summary>
+    private static RunSummary Scan(string[] paths, int threads, bool quiet, Action<WinEvent> observe) =>
+        EvidenceRunner.Run(paths, new ReaderOptions { Threads = threads }, CliConsole.FromEnvironment(), quiet, batch => batch, batch =>
+        {
+            foreach (var e in batch.Events) observe(e);
+        });
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
-using Huntsman.Noise;
+using Huntsman.Cli.Infrastructure;
+using Huntsman.Events;
 using Huntsman.Noise.Coverage;
 using Huntsman.Readers;
 using Spectre.Console;
@@ -29,6 +30,10 @@ internal sealed class CoverageCommand : Command<CoverageCommand.Settings>
         [Description("Reader threads (0 = all cores)")]
         public int Threads { get; init; }
 
+        [CommandOption("-q|--quiet")]
+        [Description("No progress bar and no summary (issues are still printed)")]
+        public bool Quiet { get; init; }
+
         public override ValidationResult Validate()
         {
             if (Paths.Length == 0) return ValidationResult.Error("give at least one evidence path");
@@ -41,18 +46,17 @@ internal sealed class CoverageCommand : Command<CoverageCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var collector = new CoverageCollector(new CoverageOptions { TimeGapThreshold = TimeSpan.FromHours(settings.TimeGapHours) });
-        var scan = EvidenceScan.Run(settings.Paths, collector.Observe, new ReaderOptions { Threads = settings.Threads });
-        scan.PrintTo(Console.Error);
+        var summary = Scan(settings.Paths, settings.Threads, settings.Quiet, collector.Observe);
         var report = collector.Finish();
         if (settings.Format == "json")
         {
             using (var stdout = Console.OpenStandardOutput()) CoverageJsonWriter.WriteDocument(stdout, report);
             Console.WriteLine();
-            return 0;
+            return ExitCodes.For(summary);
         }
         foreach (var host in report.Hosts) WriteHost(host);
         WriteSummary(report);
-        return 0;
+        return ExitCodes.For(summary);
     }
 
     private static void WriteHost(HostCoverage host)
@@ -94,4 +98,11 @@ internal sealed class CoverageCommand : Command<CoverageCommand.Settings>
             foreach (var spot in report.RuleBlindSpots) AnsiConsole.MarkupLineInterpolated($"  {spot.ToString()}");
         }
     }
+
+    /// <summary>Reads the evidence with the shared runner (progress, issues, summary on stderr) and feeds every event, in order, to one observer.</summary>
+    private static RunSummary Scan(string[] paths, int threads, bool quiet, Action<WinEvent> observe) =>
+        EvidenceRunner.Run(paths, new ReaderOptions { Threads = threads }, CliConsole.FromEnvironment(), quiet, batch => batch, batch =>
+        {
+            foreach (var e in batch.Events) observe(e);
+        });
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
-using Huntsman.Noise;
+using Huntsman.Cli.Infrastructure;
+using Huntsman.Events;
 using Huntsman.Noise.Stack;
 using Huntsman.Readers;
 using Spectre.Console;
@@ -36,6 +37,10 @@ internal sealed class StackCommand : Command<StackCommand.Settings>
         [Description("Reader threads (0 = all cores)")]
         public int Threads { get; init; }
 
+        [CommandOption("-q|--quiet")]
+        [Description("No progress bar and no summary (issues are still printed)")]
+        public bool Quiet { get; init; }
+
         public override ValidationResult Validate()
         {
             if (Paths.Length == 0) return ValidationResult.Error("give at least one evidence path");
@@ -54,14 +59,13 @@ internal sealed class StackCommand : Command<StackCommand.Settings>
             if (!StackFilter.TryParse(w, out var filter, out var error))
             {
                 AnsiConsole.MarkupLineInterpolated($"[red]error:[/] --where {error}");
-                return 1;
+                return ExitCodes.Usage;
             }
             filters.Add(filter!);
         }
         var fields = settings.By.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var counter = new StackCounter(fields, filters);
-        var scan = EvidenceScan.Run(settings.Paths, counter.Observe, new ReaderOptions { Threads = settings.Threads });
-        scan.PrintTo(Console.Error);
+        var summary = Scan(settings.Paths, settings.Threads, settings.Quiet, counter.Observe);
         var rows = counter.Rows(settings.Limit);
         switch (settings.Format)
         {
@@ -84,6 +88,13 @@ internal sealed class StackCommand : Command<StackCommand.Settings>
                     $"[grey]{counter.EventsCounted:N0} of {counter.EventsSeen:N0} events counted in {counter.DistinctTuples:N0} tuples ({counter.EventsMissingField:N0} lacked a field{(counter.EventsOverflowed > 0 ? $", {counter.EventsOverflowed:N0} over the tuple cap" : "")})[/]");
                 break;
         }
-        return 0;
+        return ExitCodes.For(summary);
     }
+
+    /// <summary>Reads the evidence with the shared runner (progress, issues, summary on stderr) and feeds every event, in order, to one observer.</summary>
+    private static RunSummary Scan(string[] paths, int threads, bool quiet, Action<WinEvent> observe) =>
+        EvidenceRunner.Run(paths, new ReaderOptions { Threads = threads }, CliConsole.FromEnvironment(), quiet, batch => batch, batch =>
+        {
+            foreach (var e in batch.Events) observe(e);
+        });
 }

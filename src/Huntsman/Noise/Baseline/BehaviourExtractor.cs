@@ -4,9 +4,10 @@ using Huntsman.Events.Taxonomy;
 namespace Huntsman.Noise.Baseline;
 
 /// <summary>
-/// Turns an event into the behaviours a baseline counts (none for most events). Process starts come
-/// through the <see cref="ProcessStart"/> view (Sysmon 1, Security 4688, Defender); the others read
-/// their raw fields.
+/// Turns an event into the behaviours a baseline counts (none for most events), through the typed
+/// taxonomy views so every source speaks one vocabulary: <see cref="ProcessStart"/> (Sysmon 1, 4688,
+/// Defender), <see cref="ServiceInstall"/> (7045, 4697), <see cref="LogonEvent"/> (successful logons),
+/// <see cref="NetworkConnection"/> (Sysmon 3, 5156, Defender) and <see cref="PipeEvent"/> (Sysmon 17).
 /// </summary>
 public static class BehaviourExtractor
 {
@@ -23,66 +24,40 @@ public static class BehaviourExtractor
                 var shape = Shapes.Of(p.CommandLine);
                 into.Add(new Behaviour(BehaviourKind.CommandShape, $"{child}: {shape}", $"{Shapes.DisplayName(p.Image)} ran with command line shape '{shape}'"));
             }
-            return;
         }
-        switch (e.EventId)
+        else if (ServiceInstall.TryFrom(e, out var s))
         {
-            case 7045 when Channels.IsSystem(e):
-                AddService(e.GetPayload("ServiceName"), e.GetPayload("ImagePath"), into);
-                return;
-            case 4697 when Channels.IsSecurity(e):
-                AddService(e.GetPayload("ServiceName"), e.GetPayload("ServiceFileName"), into);
-                return;
-            case 4624 when Channels.IsSecurity(e):
-                AddLogon(e, into);
-                return;
-            case 3 when Channels.IsSysmon(e) || Channels.IsDefender(e):
-            {
-                var image = e.GetPayload("Image");
-                var port = e.GetPayload("DestinationPort") ?? "?";
-                into.Add(new Behaviour(BehaviourKind.Network, $"{Shapes.FileName(image)}>{port.Trim()}",
-                    $"{Shapes.DisplayName(image)} connected to port {port.Trim()}"));
-                return;
-            }
-            case 17 when Channels.IsSysmon(e):
-            {
-                var pipe = e.GetPayload("PipeName");
-                if (string.IsNullOrWhiteSpace(pipe)) return;
-                var shape = Shapes.Of(pipe);
-                into.Add(new Behaviour(BehaviourKind.Pipe, shape, $"{Shapes.DisplayName(e.GetPayload("Image"))} created pipe {pipe} (shape '{shape}')"));
-                return;
-            }
+            var nameShape = Shapes.Of(s.ServiceName);
+            var imageShape = Shapes.Of(s.ImagePath);
+            into.Add(new Behaviour(BehaviourKind.Service, $"{nameShape} | {imageShape}", $"service '{s.ServiceName}' installed with image '{s.ImagePath}'"));
+        }
+        else if (LogonEvent.TryFrom(e, out var l))
+        {
+            if (l.Kind != LogonKind.Success || string.IsNullOrEmpty(l.TargetUser)) return;
+            var source = Source(l.Workstation, l.SourceIp);
+            var type = l.LogonType?.ToString() ?? "?";
+            into.Add(new Behaviour(BehaviourKind.Logon, $"{source}|{l.TargetUser.ToLowerInvariant()}|{type}|{l.Host.ToLowerInvariant()}",
+                $"logon type {type} of {l.TargetUser} from {source} to {l.Host}"));
+        }
+        else if (NetworkConnection.TryFrom(e, out var n))
+        {
+            var port = n.DestinationPort?.ToString() ?? "?";
+            into.Add(new Behaviour(BehaviourKind.Network, $"{Shapes.FileName(n.Image)}>{port}", $"{Shapes.DisplayName(n.Image)} connected to port {port}"));
+        }
+        else if (PipeEvent.TryFrom(e, out var pipe) && pipe.Created)
+        {
+            var shape = Shapes.Of(pipe.PipeName);
+            into.Add(new Behaviour(BehaviourKind.Pipe, shape, $"{Shapes.DisplayName(pipe.Image)} created pipe {pipe.PipeName} (shape '{shape}')"));
         }
     }
 
-    private static void AddService(string? name, string? image, List<Behaviour> into)
-    {
-        if (string.IsNullOrWhiteSpace(name) && string.IsNullOrWhiteSpace(image)) return;
-        var nameShape = Shapes.Of(name);
-        var imageShape = Shapes.Of(image);
-        into.Add(new Behaviour(BehaviourKind.Service, $"{nameShape} | {imageShape}", $"service '{name}' installed with image '{image}'"));
-    }
-
-    private static void AddLogon(WinEvent e, List<Behaviour> into)
-    {
-        var source = Source(e.GetPayload("WorkstationName"), e.GetPayload("IpAddress"));
-        var user = e.GetPayload("TargetUserName");
-        if (string.IsNullOrEmpty(user)) return;
-        var domain = e.GetPayload("TargetDomainName");
-        var account = string.IsNullOrEmpty(domain) || domain == "-" ? user : $"{domain}\\{user}";
-        var type = e.GetPayload("LogonType")?.Trim() ?? "?";
-        var target = e.Computer;
-        into.Add(new Behaviour(BehaviourKind.Logon, $"{source}|{account.ToLowerInvariant()}|{type}|{target.ToLowerInvariant()}",
-            $"logon type {type} of {account} from {source} to {target}"));
-    }
-
-    /// <summary>The workstation name when known, else the IP; loopback and empty values read "local".</summary>
+    /// <summary>The workstation name when known, else the IP; loopback and unrecorded sources read "local".</summary>
     private static string Source(string? workstation, string? ip)
     {
         var w = workstation?.Trim();
-        if (!string.IsNullOrEmpty(w) && w != "-") return w.ToLowerInvariant();
+        if (!string.IsNullOrEmpty(w)) return w.ToLowerInvariant();
         var a = ip?.Trim();
-        if (string.IsNullOrEmpty(a) || a is "-" or "::1" or "127.0.0.1") return "local";
+        if (string.IsNullOrEmpty(a) || a is "::1" or "127.0.0.1") return "local";
         return a.ToLowerInvariant();
     }
 }

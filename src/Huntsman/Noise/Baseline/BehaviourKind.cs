@@ -11,7 +11,7 @@ public enum BehaviourKind
     Service,
     /// <summary>Successful logon (4624): source host or IP, account, logon type, target host.</summary>
     Logon,
-    /// <summary>Process making a network connection (Sysmon 3): image file name and destination port.</summary>
+    /// <summary>Process making a network connection (Sysmon 3, Security 5156, Defender): image file name and destination port.</summary>
     Network,
     /// <summary>Named pipe created (Sysmon 17): the pipe name's shape.</summary>
     Pipe,
