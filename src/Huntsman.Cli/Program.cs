@@ -7,6 +7,7 @@ app.Configure(config =>
 {
     config.SetApplicationName("huntsman");
     config.SetExceptionHandler(ExitCodes.HandleException);
+    config.AddCommand<HuntCommand>("hunt").WithDescription("Run Sigma rules (built-in pack plus --rules) over evidence and report detections.");
     config.AddCommand<DumpCommand>("dump").WithDescription("Read evidence and write every event as JSONL, XML or CSV.");
     config.AddCommand<StackCommand>("stack").WithDescription("Stack-count field tuples across hosts, least frequent first.");
     config.AddCommand<CoverageCommand>("coverage").WithDescription("Report per-host telemetry, record/time gaps, log clears and blind spots.");
@@ -16,5 +17,6 @@ app.Configure(config =>
         baseline.AddCommand<BaselineCommand.Learn>("learn").WithDescription("Learn a baseline from known-good evidence.");
         baseline.AddCommand<BaselineCommand.Check>("check").WithDescription("List behaviour the baseline never saw (anomalies).");
     });
+    config.AddBranch("rules", rules => rules.AddCommand<RulesCheckCommand>("check").WithDescription("Load Sigma rules and report each one's status with reasons."));
 });
 return await app.RunAsync(args);

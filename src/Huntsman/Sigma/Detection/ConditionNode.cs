@@ -1,0 +1,16 @@
+namespace Huntsman.Sigma.Detection;
+
+/// <summary>A node of a compiled rule condition, evaluated against one event.</summary>
+internal abstract class ConditionNode
+{
+    public abstract bool Evaluate(EventScope scope);
+
+    /// <summary>Adds the fields this node reads (for hit output and indexing).</summary>
+    public virtual void CollectFields(List<FieldRef> into) { }
+
+    /// <summary>
+    /// EventIDs one of which an event must have for this node to be true, or null when unconstrained
+    /// (used to index rules by EventID).
+    /// </summary>
+    public virtual HashSet<int>? RequiredEventIds() => null;
+}

@@ -1,0 +1,50 @@
+namespace Huntsman.Sigma.Detection;
+
+/// <summary>
+/// <c>field|modifiers: values</c>. Each group is an OR of alternatives (expansions); groups are
+/// OR-linked, or AND-linked with <c>all</c>; <c>neq</c> negates the whole item (pySigma).
+/// A logsource field mapping may name a fallback field read when the first is absent.
+/// </summary>
+internal sealed class FieldItem(FieldRef field, FieldRef? fallback, ValueMatcher[][] groups, bool linkAll, bool negate)
+    : ConditionNode
+{
+    public FieldRef Field { get; } = field;
+    public ValueMatcher[][] Groups { get; } = groups;
+
+    public override bool Evaluate(EventScope scope)
+    {
+        var value = scope.Get(Field);
+        if (value is null && fallback is not null) value = scope.Get(fallback);
+        bool result = linkAll;
+        foreach (var group in Groups)
+        {
+            bool any = false;
+            foreach (var m in group)
+                if (m.Matches(value, scope)) { any = true; break; }
+            if (linkAll ? !any : any) { result = !linkAll; break; }
+        }
+        return result != negate;
+    }
+
+    public override void CollectFields(List<FieldRef> into)
+    {
+        if (!into.Contains(Field)) into.Add(Field);
+        foreach (var g in Groups)
+            foreach (var m in g)
+                if (m is FieldRefMatcher r && !into.Contains(r.Other)) into.Add(r.Other);
+    }
+
+    public override HashSet<int>? RequiredEventIds()
+    {
+        if (negate || !Field.Name.Equals("EventID", StringComparison.OrdinalIgnoreCase)) return null;
+        if (linkAll && Groups.Length > 1) return null;
+        var ids = new HashSet<int>();
+        foreach (var g in Groups)
+            foreach (var m in g)
+            {
+                if (m.ExactInteger is not { } n || n < int.MinValue || n > int.MaxValue) return null;
+                ids.Add((int)n);
+            }
+        return ids.Count == 0 ? null : ids;
+    }
+}

@@ -1,0 +1,55 @@
+namespace Huntsman.Sigma.Detection;
+
+internal sealed class AndNode(ConditionNode[] children) : ConditionNode
+{
+    public ConditionNode[] Children { get; } = children;
+
+    public override bool Evaluate(EventScope scope)
+    {
+        foreach (var c in Children) if (!c.Evaluate(scope)) return false;
+        return true;
+    }
+
+    public override void CollectFields(List<FieldRef> into) { foreach (var c in Children) c.CollectFields(into); }
+
+    // Any conjunct's constraint holds for the whole AND; take the narrowest.
+    public override HashSet<int>? RequiredEventIds()
+    {
+        HashSet<int>? best = null;
+        foreach (var c in Children)
+            if (c.RequiredEventIds() is { } ids && (best is null || ids.Count < best.Count)) best = ids;
+        return best;
+    }
+}
+
+internal sealed class OrNode(ConditionNode[] children) : ConditionNode
+{
+    public ConditionNode[] Children { get; } = children;
+
+    public override bool Evaluate(EventScope scope)
+    {
+        foreach (var c in Children) if (c.Evaluate(scope)) return true;
+        return false;
+    }
+
+    public override void CollectFields(List<FieldRef> into) { foreach (var c in Children) c.CollectFields(into); }
+
+    // Constrained only when every branch is.
+    public override HashSet<int>? RequiredEventIds()
+    {
+        var all = new HashSet<int>();
+        foreach (var c in Children)
+        {
+            if (c.RequiredEventIds() is not { } ids) return null;
+            all.UnionWith(ids);
+        }
+        return Children.Length == 0 ? null : all;
+    }
+}
+
+internal sealed class NotNode(ConditionNode child) : ConditionNode
+{
+    public ConditionNode Child { get; } = child;
+    public override bool Evaluate(EventScope scope) => !Child.Evaluate(scope);
+    public override void CollectFields(List<FieldRef> into) => Child.CollectFields(into);
+}

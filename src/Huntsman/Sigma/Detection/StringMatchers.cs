@@ -1,0 +1,41 @@
+namespace Huntsman.Sigma.Detection;
+
+/// <summary>Whole-value equality; a numeric literal also equals the same number written otherwise (hex/decimal).</summary>
+internal sealed class EqualsMatcher(string literal, StringComparison comparison) : ValueMatcher
+{
+    private readonly long? _number = NumericText.TryParseInteger(literal, out var n) ? n : null;
+    public string Literal { get; } = literal;
+
+    public override bool Matches(string? value, EventScope scope)
+    {
+        if (value is null) return false;
+        if (string.Equals(value, Literal, comparison)) return true;
+        return _number is { } n && NumericText.TryParseInteger(value, out var v) && v == n;
+    }
+
+    public override long? ExactInteger => _number;
+}
+
+internal sealed class ContainsMatcher(string literal, StringComparison comparison) : ValueMatcher
+{
+    public string Literal { get; } = literal;
+    public override bool Matches(string? value, EventScope scope) => value is not null && value.Contains(Literal, comparison);
+}
+
+internal sealed class StartsWithMatcher(string literal, StringComparison comparison) : ValueMatcher
+{
+    public string Literal { get; } = literal;
+    public override bool Matches(string? value, EventScope scope) => value is not null && value.StartsWith(Literal, comparison);
+}
+
+internal sealed class EndsWithMatcher(string literal, StringComparison comparison) : ValueMatcher
+{
+    public string Literal { get; } = literal;
+    public override bool Matches(string? value, EventScope scope) => value is not null && value.EndsWith(Literal, comparison);
+}
+
+/// <summary><c>*</c> alone: any present value.</summary>
+internal sealed class AnyValueMatcher : ValueMatcher
+{
+    public override bool Matches(string? value, EventScope scope) => value is not null;
+}
