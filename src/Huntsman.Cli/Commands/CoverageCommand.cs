@@ -3,6 +3,7 @@ using Huntsman.Cli.Infrastructure;
 using Huntsman.Events;
 using Huntsman.Noise.Coverage;
 using Huntsman.Readers;
+using Huntsman.Sigma;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -20,6 +21,10 @@ internal sealed class CoverageCommand : Command<CoverageCommand.Settings>
         [Description("table or json")]
         [DefaultValue("table")]
         public string Format { get; init; } = "table";
+
+        [CommandOption("--rules <DIR>")]
+        [Description("Sigma rule files or folders (repeatable): report which loaded rules can never fire on this evidence")]
+        public string[] Rules { get; init; } = [];
 
         [CommandOption("--time-gap-hours <HOURS>")]
         [Description("Consecutive records further apart than this are reported as a time gap")]
@@ -47,7 +52,15 @@ internal sealed class CoverageCommand : Command<CoverageCommand.Settings>
     {
         var collector = new CoverageCollector(new CoverageOptions { TimeGapThreshold = TimeSpan.FromHours(settings.TimeGapHours) });
         var summary = Scan(settings.Paths, settings.Threads, settings.Quiet, collector.Observe);
-        var report = collector.Finish();
+        RuleBlindness? rules = null;
+        if (settings.Rules.Length > 0)
+        {
+            var set = RuleLoader.Load(settings.Rules);
+            int skipped = set.Skipped.Count();
+            if (!settings.Quiet) Console.Error.WriteLine($"{set.Rules.Count:N0} rules loaded{(skipped > 0 ? $", {skipped:N0} skipped (see `huntsman rules check`)" : "")}");
+            rules = RuleBlindness.For(set.Rules);
+        }
+        var report = collector.Finish(rules);
         if (settings.Format == "json")
         {
             using (var stdout = Console.OpenStandardOutput()) CoverageJsonWriter.WriteDocument(stdout, report);

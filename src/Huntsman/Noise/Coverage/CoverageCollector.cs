@@ -41,15 +41,7 @@ public sealed class CoverageCollector(CoverageOptions options)
             .Select(h => h.Summarise()).ToList();
         var missingEverywhere = TelemetryCatalog.All.Where(s => hosts.All(h => h.Missing.Contains(s))).ToList();
         var report = new CoverageReport { Events = Events, Hosts = hosts, MissingEverywhere = missingEverywhere };
-        return rules is null ? report : rules.AddTo(report, Present);
-    }
-
-    /// <summary>True when some host logged this channel's event ID.</summary>
-    public bool Present(string channel, int eventId)
-    {
-        foreach (var h in _hosts.Values)
-            if (h.EventIds.ContainsKey((channel, eventId))) return true;
-        return false;
+        return rules is null ? report : rules.AddTo(report);
     }
 
     private sealed class HostTally(string name)

@@ -9,7 +9,7 @@ public sealed record TelemetrySource(string Id, string Name, IReadOnlyList<Telem
     public bool IsFedBy(string channel, int eventId)
     {
         foreach (var feed in Feeds)
-            if (feed.Channel.Equals(channel, StringComparison.OrdinalIgnoreCase) && feed.EventIds.Contains(eventId)) return true;
+            if (feed.Covers(channel, eventId)) return true;
         return false;
     }
 
