@@ -3,6 +3,7 @@ using Huntsman.Noise;
 using Huntsman.Noise.Baseline;
 using Huntsman.Noise.Coverage;
 using Huntsman.Noise.Stack;
+using Huntsman.Sigma;
 using Xunit;
 
 namespace Huntsman.Tests.Noise;
@@ -60,6 +61,39 @@ public class CorpusTests
         Assert.Equal(666046, channel.LastRecordId);
         Assert.Equal(666046 - 631706 + 1 - 66, channel.MissingRecords);
         Assert.Equal(66, report.Hosts.Single().EventIds.Sum(e => e.Count));
+    }
+
+    [SkippableFact]
+    public void Rules_that_can_never_fire_are_grouped_by_the_missing_telemetry()
+    {
+        var rules = RuleLoader.Load([SharedData.Path_("sigma", "rules")]);
+        var collector = new CoverageCollector();
+        EvidenceScan.Run([SharedData.Path_("evtx", "omerbenamram-evtx", "samples", "new-user-security.evtx")], collector.Observe);
+        var blindness = RuleBlindness.For(rules.Rules);
+        var report = collector.Finish(blindness);
+
+        Assert.True(report.RulesLoaded > 3000, $"only {report.RulesLoaded} rules loaded");
+        Assert.True(report.RulesBlind > 2000, $"only {report.RulesBlind} rules blind");
+        Assert.True(report.RulesBlind < report.RulesLoaded);
+        int Blind(string logSource, string needs) =>
+            report.RuleBlindSpots.Where(s => s.LogSource == logSource && s.Needs.Contains(needs, StringComparison.Ordinal)).Sum(s => s.Rules);
+        // Every kind of telemetry the brief names shows up as a blind spot of this Security-only evidence.
+        Assert.True(Blind("windows/process_creation/-", "Sysmon 1") > 1000);
+        Assert.True(Blind("windows/registry_set/-", "Sysmon 13") > 100);
+        Assert.True(Blind("windows/file_event/-", "Sysmon 11") > 100);
+        Assert.True(Blind("windows/network_connection/-", "Sysmon 3") > 10);
+        Assert.True(Blind("windows/pipe_created/-", "Sysmon 17/18") > 5);
+        Assert.True(Blind("windows/ps_script/-", "4104") > 100);
+        Assert.True(Blind("windows/-/security", "Security 5145") > 0);
+        Assert.True(Blind("windows/-/system", "System 7045") > 10);
+        var registry = report.RuleBlindSpots.First(s => s.LogSource == "windows/registry_set/-");
+        Assert.Contains("Sysmon RegistryEvent", registry.Advice);
+        Assert.Equal(5, registry.ExampleRuleIds.Count);
+        Assert.Contains(report.RuleBlindSpots, s => s.Needs.Contains("Security 5145") && s.Advice.Contains("Audit Detailed File Share"));
+        // The rules on what the file does hold (Security 4720 user creation) are not blind.
+        var userCreation = blindness.Rules.Where(r => r.Feeds.Any(f => f.Channel == "Security" && f.EventIds.SequenceEqual([4720]))).ToList();
+        Assert.NotEmpty(userCreation);
+        Assert.DoesNotContain(report.RuleBlindSpots, s => s.ExampleRuleIds.Intersect(userCreation.Select(r => r.RuleId)).Any());
     }
 
     [SkippableFact]
