@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Huntsman.Events;
 using Huntsman.Cli.Infrastructure;
+using Huntsman.Noise.Allowlist;
 using Huntsman.Noise.Baseline;
 using Huntsman.Readers;
 using Spectre.Console;
@@ -77,6 +78,14 @@ internal static class BaselineCommand
         [Description("Baseline learned with `baseline learn`")]
         public string Baseline { get; init; } = "";
 
+        [CommandOption("--allowlist <FILE>")]
+        [Description("Allowlist YAML (repeatable; ~/.config/huntsman/allowlist.yml is read too when present): matching anomalies are suppressed and counted")]
+        public string[] Allowlists { get; init; } = [];
+
+        [CommandOption("--show-suppressed")]
+        [Description("Also list the anomalies the allowlist suppressed")]
+        public bool ShowSuppressed { get; init; }
+
         [CommandOption("--min-score <N>")]
         [Description("Only show anomalies scoring at least N (0-100)")]
         public int MinScore { get; init; }
@@ -114,9 +123,23 @@ internal static class BaselineCommand
                 Console.Error.WriteLine($"error: {ex.Message}");
                 return ExitCodes.Usage;
             }
+            SuppressionLedger ledger;
+            try { ledger = new SuppressionLedger(AllowlistSet.Load(settings.Allowlists, DateOnly.FromDateTime(DateTime.UtcNow))); }
+            catch (AllowlistLoadException ex)
+            {
+                Console.Error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.Usage;
+            }
             var finder = new AnomalyFinder(baseline);
             var summary = Scan(settings.Paths, settings.Threads, settings.Quiet, finder.Observe);
-            var anomalies = finder.Finish().Where(a => a.Score >= settings.MinScore).ToList();
+            var found = finder.Finish().Where(a => a.Score >= settings.MinScore).ToList();
+            var anomalies = found.Where(a => !ledger.Suppresses(AllowlistSubject.ForAnomaly(a))).ToList();
+            foreach (var usage in ledger.Usage().Where(u => u.Suppressed > 0))
+                Console.Error.WriteLine($"{usage.Suppressed:N0} anomalies suppressed by allowlist entry '{usage.Entry.Id}': {usage.Entry.Reason}");
+            foreach (var warning in ledger.Warnings()) Console.Error.WriteLine($"warning: {warning}");
+            if (settings.ShowSuppressed)
+                foreach (var s in ledger.Suppressed)
+                    Console.Error.WriteLine($"suppressed ({s.Entry.Id}): {((Anomaly)s.Subject.Item).Host}: {((Anomaly)s.Subject.Item).Explanation}");
             if (settings.Format == "json")
             {
                 using var stdout = Console.OpenStandardOutput();
@@ -131,7 +154,8 @@ internal static class BaselineCommand
             foreach (var a in anomalies)
                 table.AddRow(a.First.ToString("u"), Markup.Escape(a.Host), BehaviourKinds.JsonName(a.Category), a.Score.ToString(), a.Occurrences.ToString("N0"), Markup.Escape(a.Explanation));
             AnsiConsole.Write(table);
-            Console.Error.WriteLine($"{anomalies.Count:N0} anomalies{(finder.Overflow > 0 ? $" ({finder.Overflow:N0} more over the cap)" : "")}");
+            Console.Error.WriteLine($"{anomalies.Count:N0} anomalies{(ledger.SuppressedCount > 0 ? $" ({ledger.SuppressedCount:N0} more suppressed by the allowlist)" : "")}" +
+                                    $"{(finder.Overflow > 0 ? $" ({finder.Overflow:N0} more over the cap)" : "")}");
             return ExitCodes.For(summary);
         }
 
