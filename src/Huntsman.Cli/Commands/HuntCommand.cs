@@ -3,7 +3,7 @@ using System.Globalization;
 using Huntsman.Cli.Infrastructure;
 using Huntsman.Hunt;
 using Huntsman.Lateral;
-using Huntsman.Lineage;
+using Huntsman.Report.Navigator;
 using Huntsman.Readers;
 using Huntsman.Report.Detections;
 using Huntsman.Sigma;
@@ -92,6 +92,10 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
         [Description("Known-good admin tools/accounts/hosts that lower or suppress lateral-movement findings (see allowlists/)")]
         public string? LateralAllowlist { get; init; }
 
+        [CommandOption("--navigator <FILE>")]
+        [Description("Also write an ATT&CK Navigator layer of the techniques that fired")]
+        public string? Navigator { get; init; }
+
         [CommandOption("-q|--quiet")]
         [Description("No progress bar and no summary")]
         public bool Quiet { get; init; }
@@ -132,22 +136,16 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
             }
         }
 
-        var rules = RuleLoader.Load(options.RulePaths, options.RuleLoad with { IncludeBuiltin = options.IncludeBuiltinRules });
-        var engine = new HuntEngine(rules, options);
-        var trees = new ProcessTreeBuilder();
-        var lateral = new LateralMovementDetector(lateralAllowlist, sharesTree: true);
-        engine.AddObserver(trees.Observe);
-        engine.AddObserver(lateral.Observe);
         using var output = OutputTarget.Open(settings.Output, console);
         if (output is null) return ExitCodes.Usage;
+        var session = HuntSession.Run(settings.Paths, options, lateralAllowlist, console, settings.Quiet, cancel);
+        var (detections, findings, engine, summary) = (session.Detections, session.Findings, session.Engine, session.Summary);
 
-        var summary = EvidenceRunner.Run(settings.Paths, options.Reader, console, settings.Quiet, engine.Match, engine.Consume, cancel);
-        var detections = engine.Finish();
-        var forest = trees.Build();
-        foreach (var d in detections)
-            if (d.Event is { } e) d.Ancestry = forest.AncestryOf(e);
-        var findings = lateral.Finish(forest).Where(f => !f.Suppressed).ToList();
-
+        if (settings.Navigator is { } layer)
+        {
+            using var stream = File.Create(layer);
+            NavigatorLayer.Write(stream, FiredTechniques.From(detections));
+        }
         switch (settings.Format)
         {
             case "jsonl":
