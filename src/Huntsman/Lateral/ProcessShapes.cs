@@ -75,7 +75,7 @@ internal static class ProcessShapes
         {
             if (IsInWindowsRoot(p.Image) && RandomNames.LooksRandom(WithoutExtension(image), 8))
                 return Service(p, null, $"random-named binary {p.Image} run as SYSTEM from the Windows directory");
-            if (parent.Equals("services.exe", StringComparison.OrdinalIgnoreCase) && IsShell(image))
+            if (parent.Equals("services.exe", StringComparison.OrdinalIgnoreCase) && IsShell(image) && !ServiceShapes.IsPipeImpersonation(cmd))
                 return Service(p, Tools.RemoteService, $"{image} started directly by services.exe (a command run as a service)");
         }
         return null;
