@@ -139,7 +139,7 @@ internal static class ProcessShapes
     private static Observation Base(ObservationKind kind, ProcessStart p, string? tool, string reason) => new(kind, p.Event,
         $"{p.Event.EventId} process {p.Image}{(p.CommandLine is { } c ? $" `{Trim(c)}`" : "")}{(p.User is { } u ? $" as {u}" : "")} pid {p.ProcessId}")
     {
-        Tool = tool, Reason = reason, Account = p.User, ProcessId = p.ProcessId, ProcessGuid = p.ProcessGuid,
+        Tool = tool, Reason = reason, Account = p.User, ProcessId = p.ProcessId,
         LogonId = ProcessStart.TryParseId(p.LogonId, out var l) ? l : null,
     };
 
