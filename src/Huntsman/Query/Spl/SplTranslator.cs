@@ -271,6 +271,7 @@ internal sealed class SplTranslator
     /// <summary>rex field=X "(?&lt;name&gt;…)": each named group becomes a field (null when the pattern does not match).</summary>
     private Relation Rex(Relation input, SplRex r)
     {
+        RegexCheck.Validate(_query, r.PatternPos, r.Pattern);
         var groups = NamedGroups(r.Pattern);
         if (groups.Count == 0) throw Error(r.PatternPos, "rex needs at least one named group (?<name>…)");
         var source = input.Find(r.Field) is { } col ? $"CAST({SqlText.Ident(col.Name)} AS VARCHAR)" : "NULL";
