@@ -16,7 +16,8 @@ public sealed class AllowlistSet
     {
         Entries = entries;
         Today = today;
-        _scopes = new ThreadLocal<EventScope>(() => new EventScope(fields.All.Count));
+        var used = fields.All.ToArray();
+        _scopes = new ThreadLocal<EventScope>(() => new EventScope(used));
     }
 
     public static readonly AllowlistSet Empty = new([], new FieldRegistry(), DateOnly.MinValue);
