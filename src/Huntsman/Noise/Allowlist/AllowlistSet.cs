@@ -16,8 +16,8 @@ public sealed class AllowlistSet
     {
         Entries = entries;
         Today = today;
-        var used = fields.All.ToArray();
-        _scopes = new ThreadLocal<EventScope>(() => new EventScope(used));
+        var all = fields.All.ToArray();
+        _scopes = new ThreadLocal<EventScope>(() => new EventScope(all));
     }
 
     public static readonly AllowlistSet Empty = new([], new FieldRegistry(), DateOnly.MinValue);
