@@ -143,7 +143,7 @@ internal static class BaselineCommand
             if (settings.Format == "json")
             {
                 using var stdout = Console.OpenStandardOutput();
-                WriteJson(stdout, anomalies);
+                AnomalyJsonWriter.WriteArray(stdout, anomalies);
                 return ExitCodes.For(summary);
             }
             var table = new Table().Border(TableBorder.Simple);
@@ -157,30 +157,6 @@ internal static class BaselineCommand
             Console.Error.WriteLine($"{anomalies.Count:N0} anomalies{(ledger.SuppressedCount > 0 ? $" ({ledger.SuppressedCount:N0} more suppressed by the allowlist)" : "")}" +
                                     $"{(finder.Overflow > 0 ? $" ({finder.Overflow:N0} more over the cap)" : "")}");
             return ExitCodes.For(summary);
-        }
-
-        private static void WriteJson(Stream output, IReadOnlyList<Anomaly> anomalies)
-        {
-            using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-            w.WriteStartArray();
-            foreach (var a in anomalies)
-            {
-                w.WriteStartObject();
-                w.WriteString("kind", Anomaly.FindingKind);
-                w.WriteString("first", SystemFields.FormatTime(a.First));
-                w.WriteString("last", SystemFields.FormatTime(a.Last));
-                w.WriteString("host", a.Host);
-                w.WriteString("category", BehaviourKinds.JsonName(a.Category));
-                w.WriteString("key", a.Key);
-                w.WriteBoolean("never_seen", a.NeverSeen);
-                w.WriteNumber("score", a.Score);
-                w.WriteNumber("occurrences", a.Occurrences);
-                w.WriteString("explanation", a.Explanation);
-                w.WriteString("file", a.Event.File);
-                w.WriteNumber("record_id", a.Event.RecordId);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
         }
     }
 
