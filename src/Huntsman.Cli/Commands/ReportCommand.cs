@@ -2,7 +2,10 @@ using System.ComponentModel;
 using System.Reflection;
 using System.Text;
 using Huntsman.Cli.Infrastructure;
+using Huntsman.Events;
 using Huntsman.Hunt;
+using Huntsman.Lateral;
+using Huntsman.Lineage;
 using Huntsman.Readers;
 using Huntsman.Report.Html;
 using Huntsman.Report.Navigator;
@@ -13,9 +16,9 @@ using Spectre.Console.Cli;
 namespace Huntsman.Cli.Commands;
 
 /// <summary>
-/// `huntsman report PATH... -o report.html`: hunts with the built-in rules (plus --rules) and writes the
-/// self-contained HTML report, optionally an ATT&amp;CK Navigator layer too. Lateral movement and process
-/// trees join the report once their engines are merged and observe the hunt.
+/// `huntsman report PATH... -o report.html`: hunts with the built-in rules (plus --rules), follows process
+/// lineage and lateral movement alongside, and writes the self-contained HTML report, optionally an
+/// ATT&amp;CK Navigator layer too.
 /// </summary>
 internal sealed class ReportCommand : Command<ReportCommand.Settings>
 {
@@ -71,9 +74,17 @@ internal sealed class ReportCommand : Command<ReportCommand.Settings>
         foreach (var skipped in rules.Skipped) console.Error.WriteLine(skipped.ToString());
         var engine = new HuntEngine(rules, options);
         var telemetry = new TelemetryCollector();
+        var lineage = new ProcessTreeBuilder();
+        var lateral = new LateralMovementDetector();
         engine.AddObserver(telemetry);
+        engine.AddObserver(new Observer(lineage.Observe));
+        engine.AddObserver(new Observer(lateral.Observe));
         var summary = EvidenceRunner.Run(settings.Paths, options.Reader, console, settings.Quiet, engine.Match, engine.Consume, cancellationToken);
         var detections = engine.Finish();
+        var forest = lineage.Build();
+        foreach (var d in detections)
+            if (d.Event is { } e) d.Ancestry = forest.AncestryOf(e);
+        var findings = lateral.Finish(forest).Where(f => !f.Suppressed).ToList();
 
         var hosts = telemetry.Hosts();
         var model = new ReportModel
@@ -87,6 +98,8 @@ internal sealed class ReportCommand : Command<ReportCommand.Settings>
                 Version = typeof(ReportCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "",
             },
             Detections = detections,
+            LateralMovements = [.. findings.Select(LateralFindingMapper.From)],
+            ProcessTrees = DetectionTreeBuilder.Build(forest, detections),
             Hosts = hosts,
         };
         using (var output = new StreamWriter(settings.Output, append: false, new UTF8Encoding(false)))
@@ -97,7 +110,12 @@ internal sealed class ReportCommand : Command<ReportCommand.Settings>
             NavigatorLayer.Write(stream, FiredTechniques.From(detections));
         }
         if (!settings.Quiet)
-            console.Error.WriteLine($"wrote {settings.Output}: {detections.Count} detections from {engine.SelectedRules.Count} rules, {hosts.Count} hosts");
+            console.Error.WriteLine($"wrote {settings.Output}: {detections.Count} detections from {engine.SelectedRules.Count} rules, {findings.Count} lateral findings, {hosts.Count} hosts");
         return ExitCodes.For(summary);
+    }
+
+    private sealed class Observer(Action<WinEvent> observe) : IEventObserver
+    {
+        public void Observe(WinEvent e) => observe(e);
     }
 }
