@@ -85,7 +85,7 @@ internal sealed class LateralCommand : Command<LateralCommand.Settings>
         return ExitCodes.For(summary);
     }
 
-    private static void WriteTable(Stream stream, List<LateralFinding> findings)
+    internal static void WriteTable(Stream stream, List<LateralFinding> findings)
     {
         using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true);
         var console = AnsiConsole.Create(new AnsiConsoleSettings

@@ -1,24 +1,20 @@
 using System.ComponentModel;
-using System.Reflection;
 using System.Text;
 using Huntsman.Cli.Infrastructure;
-using Huntsman.Events;
 using Huntsman.Hunt;
 using Huntsman.Lateral;
-using Huntsman.Lineage;
 using Huntsman.Readers;
 using Huntsman.Report.Html;
 using Huntsman.Report.Navigator;
-using Huntsman.Sigma;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Huntsman.Cli.Commands;
 
 /// <summary>
-/// `huntsman report PATH... -o report.html`: hunts with the built-in rules (plus --rules), follows process
-/// lineage and lateral movement alongside, and writes the self-contained HTML report, optionally an
-/// ATT&amp;CK Navigator layer too.
+/// `huntsman report PATH... -o report.html`: hunts with the built-in rules (plus --rules) and writes one
+/// self-contained HTML report (detections, lateral movement, process trees, ATT&amp;CK, telemetry),
+/// optionally an ATT&amp;CK Navigator layer too.
 /// </summary>
 internal sealed class ReportCommand : Command<ReportCommand.Settings>
 {
@@ -29,7 +25,7 @@ internal sealed class ReportCommand : Command<ReportCommand.Settings>
         public string[] Paths { get; init; } = [];
 
         [CommandOption("-o|--output <FILE>")]
-        [Description("HTML file to write (default report.html)")]
+        [Description("The HTML file to write (default report.html)")]
         [DefaultValue("report.html")]
         public string Output { get; init; } = "report.html";
 
@@ -41,11 +37,20 @@ internal sealed class ReportCommand : Command<ReportCommand.Settings>
         [Description("Do not run the built-in rule pack")]
         public bool NoBuiltin { get; init; }
 
+        [CommandOption("--min-level <LEVEL>")]
+        [Description("Only rules of at least this level")]
+        public string? MinLevel { get; init; }
+
+        [CommandOption("--lateral-allowlist <FILE>")]
+        [Description("Known-good admin tools/accounts/hosts for lateral-movement findings")]
+        public string? LateralAllowlist { get; init; }
+
         [CommandOption("--navigator <FILE>")]
         [Description("Also write an ATT&CK Navigator layer of the techniques that fired")]
         public string? Navigator { get; init; }
 
         [CommandOption("--title <TITLE>")]
+        [Description("Report title")]
         [DefaultValue("Huntsman report")]
         public string Title { get; init; } = "Huntsman report";
 
@@ -55,67 +60,56 @@ internal sealed class ReportCommand : Command<ReportCommand.Settings>
         public int Threads { get; init; }
 
         [CommandOption("-q|--quiet")]
-        [Description("No progress bar and no summary (issues are still printed)")]
+        [Description("No progress bar and no summary")]
         public bool Quiet { get; init; }
 
         public override ValidationResult Validate() =>
             Paths.Length == 0 ? ValidationResult.Error("give at least one PATH")
+            : MinLevel is not null && !Levels.IsValid(MinLevel) ? ValidationResult.Error($"unknown --min-level '{MinLevel}'")
             : Threads < 0 ? ValidationResult.Error("--threads must be 0 or more") : ValidationResult.Success();
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        Run(settings, CliConsole.FromEnvironment(), cancellationToken);
+
+    internal static int Run(Settings settings, CliConsole console, CancellationToken cancel = default)
     {
-        var console = CliConsole.FromEnvironment();
+        LateralAllowlist? allowlist = null;
+        if (settings.LateralAllowlist is not null)
+        {
+            try { allowlist = LateralAllowlist.Load(settings.LateralAllowlist); }
+            catch (Exception ex) when (ex is AllowlistException or IOException or UnauthorizedAccessException)
+            {
+                console.Error.WriteLine($"allowlist: {ex.Message}");
+                return ExitCodes.Usage;
+            }
+        }
         var options = new HuntOptions
         {
             RulePaths = settings.Rules, IncludeBuiltinRules = !settings.NoBuiltin, Reader = new ReaderOptions { Threads = settings.Threads },
+            RuleFilter = settings.MinLevel is null ? Sigma.RuleFilter.All
+                : new Sigma.RuleFilter { MinLevel = Enum.Parse<Sigma.RuleLevel>(settings.MinLevel, ignoreCase: true) },
         };
-        var rules = RuleLoader.Load(options.RulePaths, options.RuleLoad with { IncludeBuiltin = options.IncludeBuiltinRules });
-        foreach (var skipped in rules.Skipped) console.Error.WriteLine(skipped.ToString());
-        var engine = new HuntEngine(rules, options);
-        var telemetry = new TelemetryCollector();
-        var lineage = new ProcessTreeBuilder();
-        var lateral = new LateralMovementDetector();
-        engine.AddObserver(telemetry);
-        engine.AddObserver(new Observer(lineage.Observe));
-        engine.AddObserver(new Observer(lateral.Observe));
-        var summary = EvidenceRunner.Run(settings.Paths, options.Reader, console, settings.Quiet, engine.Match, engine.Consume, cancellationToken);
-        var detections = engine.Finish();
-        var forest = lineage.Build();
-        foreach (var d in detections)
-            if (d.Event is { } e) d.Ancestry = forest.AncestryOf(e);
-        var findings = lateral.Finish(forest).Where(f => !f.Suppressed).ToList();
-
-        var hosts = telemetry.Hosts();
-        var model = new ReportModel
+        var session = HuntSession.Run(settings.Paths, options, allowlist, console, settings.Quiet, cancel);
+        var model = ReportModelBuilder.Build(session, settings.Paths, settings.Title);
+        try
         {
-            Title = settings.Title,
-            Summary = new Report.Html.RunSummary
+            using (var output = new StreamWriter(settings.Output, append: false, new UTF8Encoding(false)))
+                HtmlReportWriter.Write(model, output);
+            if (settings.Navigator is { } layer)
             {
-                Inputs = settings.Paths, Files = summary.FilesRead, Events = summary.Events, Errors = summary.Errors + summary.Warnings,
-                Rules = engine.SelectedRules.Count, FirstEvent = telemetry.First, LastEvent = telemetry.Last, Hosts = [.. hosts.Select(h => h.Host)],
-                GeneratedUtc = DateTime.UtcNow, Duration = summary.Elapsed,
-                Version = typeof(ReportCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "",
-            },
-            Detections = detections,
-            LateralMovements = [.. findings.Select(LateralFindingMapper.From)],
-            ProcessTrees = DetectionTreeBuilder.Build(forest, detections),
-            Hosts = hosts,
-        };
-        using (var output = new StreamWriter(settings.Output, append: false, new UTF8Encoding(false)))
-            HtmlReportWriter.Write(model, output);
-        if (settings.Navigator is { } layer)
+                using var stream = File.Create(layer);
+                NavigatorLayer.Write(stream, FiredTechniques.From(session.Detections));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            using var stream = File.Create(layer);
-            NavigatorLayer.Write(stream, FiredTechniques.From(detections));
+            console.Error.WriteLine($"error: cannot write the report: {ex.Message}");
+            return ExitCodes.Usage;
         }
         if (!settings.Quiet)
-            console.Error.WriteLine($"wrote {settings.Output}: {detections.Count} detections from {engine.SelectedRules.Count} rules, {findings.Count} lateral findings, {hosts.Count} hosts");
-        return ExitCodes.For(summary);
-    }
-
-    private sealed class Observer(Action<WinEvent> observe) : IEventObserver
-    {
-        public void Observe(WinEvent e) => observe(e);
+            console.Error.WriteLine($"wrote {settings.Output}: {session.Detections.Count} detections from {session.Engine.SelectedRules.Count} rules, " +
+                                    $"{session.Findings.Count} lateral findings, {model.ProcessTrees.Count} process trees, {model.Hosts.Count} hosts");
+        return ExitCodes.For(session.Summary);
     }
 }
