@@ -210,7 +210,7 @@ internal static class EventClassifier
         // Inbound SMB is logged in both orientations (psexec.md §0.2-10): the remote end is the side that is not port 445.
         var o = new Observation(ObservationKind.SmbConnection, e,
             $"3 SMB {(initiated ? "outbound" : "inbound")} {src}:{sport} -> {dst}:{dport} ({e.GetPayload("Image")})")
-        { ProcessId = Hex(e.GetPayload("ProcessId")) is { } pid ? pid : null, ProcessGuid = e.GetPayload("ProcessGuid") };
+        { ProcessId = Hex(e.GetPayload("ProcessId")) };
         if (initiated && dport == 445)
         {
             o.TargetHost = NonEmpty(e.GetPayload("DestinationHostname")) ?? dst;
@@ -235,7 +235,7 @@ internal static class EventClassifier
         var image = e.GetPayload("Image") ?? "";
         var name = Path.GetFileName(file.Replace('/', '\\').Split('\\')[^1]);
         bool bySmb = image.Equals("System", StringComparison.OrdinalIgnoreCase) || e.GetPayload("ProcessId") == "4";
-        var o = new Observation(ObservationKind.FileDrop, e, $"11 file {file} written by {image}") { FileName = file, ProcessGuid = e.GetPayload("ProcessGuid") };
+        var o = new Observation(ObservationKind.FileDrop, e, $"11 file {file} written by {image}") { FileName = file};
         // Newer PsExec writes C:\Windows\PSEXEC-<SOURCEHOST>-<hex>.key on the target.
         if (name.StartsWith("PSEXEC-", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".key", StringComparison.OrdinalIgnoreCase))
         {
@@ -274,7 +274,7 @@ internal static class EventClassifier
         if (target.EndsWith(@"\Sysinternals\PsExec\EulaAccepted", StringComparison.OrdinalIgnoreCase))
             return new Observation(ObservationKind.EulaAccepted, e, $"13 PsExec EulaAccepted set by {image}")
             {
-                ProcessId = Hex(e.GetPayload("ProcessId")), ProcessGuid = e.GetPayload("ProcessGuid"), Tool = Tools.PsExec,
+                ProcessId = Hex(e.GetPayload("ProcessId")), Tool = Tools.PsExec,
                 Reason = $"PsExec EULA accepted by {image}",
             };
         const string services = @"\CurrentControlSet\Services\";
@@ -302,7 +302,7 @@ internal static class EventClassifier
         return new Observation(ObservationKind.Pipe, e, $"{e.EventId} pipe {(connect ? "connected" : "created")} {pipe} by {image}")
         {
             Pipe = PipeShapes.Normalize(pipe), Tool = tool, Anchor = anchor, Reason = reason, SourceHost = host, SourcePid = pid,
-            ProcessId = Hex(e.GetPayload("ProcessId")), ProcessGuid = e.GetPayload("ProcessGuid"), Local = clientHere,
+            ProcessId = Hex(e.GetPayload("ProcessId")), Local = clientHere,
         };
     }
 

@@ -116,5 +116,3 @@ public sealed class LateralAllowlist
     private static AllowlistException Error(string file, YamlNode node, string message) =>
         new($"{file}:{node.Start.Line}:{node.Start.Column}: {message}");
 }
-
-public sealed class AllowlistException(string message) : Exception(message);

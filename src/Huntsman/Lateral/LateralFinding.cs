@@ -52,9 +52,3 @@ public sealed class LateralFinding
         return c;
     }
 }
-
-/// <summary>A process the tool started, with the processes it started in turn.</summary>
-public sealed record CommandTree(string Image, string? CommandLine, string? User, long ProcessId, DateTime? Time, IReadOnlyList<CommandTree> Children);
-
-/// <summary>One event behind a finding.</summary>
-public sealed record FindingEvidence(string Host, DateTime Time, string File, long RecordId, int EventId, string Summary);

@@ -50,5 +50,4 @@ internal sealed class Observation
     /// <summary>Source side: the local port of an outbound SMB connection.</summary>
     public int? LocalPort { get; set; }
     public long? ProcessId { get; set; }
-    public string? ProcessGuid { get; set; }
 }

@@ -75,7 +75,7 @@ internal static class ProcessShapes
         {
             if (IsInWindowsRoot(p.Image) && RandomNames.LooksRandom(WithoutExtension(image), 8))
                 return Service(p, null, $"random-named binary {p.Image} run as SYSTEM from the Windows directory");
-            if (parent.Equals("services.exe", StringComparison.OrdinalIgnoreCase) && IsShell(image))
+            if (parent.Equals("services.exe", StringComparison.OrdinalIgnoreCase) && IsShell(image) && !ServiceShapes.IsPipeImpersonation(cmd))
                 return Service(p, Tools.RemoteService, $"{image} started directly by services.exe (a command run as a service)");
         }
         return null;
@@ -139,7 +139,7 @@ internal static class ProcessShapes
     private static Observation Base(ObservationKind kind, ProcessStart p, string? tool, string reason) => new(kind, p.Event,
         $"{p.Event.EventId} process {p.Image}{(p.CommandLine is { } c ? $" `{Trim(c)}`" : "")}{(p.User is { } u ? $" as {u}" : "")} pid {p.ProcessId}")
     {
-        Tool = tool, Reason = reason, Account = p.User, ProcessId = p.ProcessId, ProcessGuid = p.ProcessGuid,
+        Tool = tool, Reason = reason, Account = p.User, ProcessId = p.ProcessId,
         LogonId = ProcessStart.TryParseId(p.LogonId, out var l) ? l : null,
     };
 

@@ -1,4 +1,5 @@
 using Huntsman.Events;
+using Huntsman.Events.Taxonomy;
 
 namespace Huntsman.Lateral;
 
@@ -9,6 +10,8 @@ internal sealed class SidNames
 
     public void Learn(WinEvent e)
     {
+        // Only Security and System events name accounts next to their SIDs; skipping the rest keeps observe cheap.
+        if (!Channels.IsSecurity(e) && !Channels.IsSystem(e)) return;
         Add(e.GetPayload("TargetUserSid"), e.GetPayload("TargetDomainName"), e.GetPayload("TargetUserName"));
         Add(e.GetPayload("SubjectUserSid"), e.GetPayload("SubjectDomainName"), e.GetPayload("SubjectUserName"));
         // 104 (log cleared) and a few others carry the user's name in UserData and the SID in System/Security.

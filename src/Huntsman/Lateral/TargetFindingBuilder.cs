@@ -101,7 +101,8 @@ internal sealed class TargetFindingBuilder(ProcessForest forest, SidNames sids)
         if (sourceHost is null && linkedLogon?.Workstation is { } ws && !RandomNames.LooksRandomWorkstation(ws) && !HostNames.Same(ws, ep.Host))
             sourceHost = ws;
 
-        bool localEvidence = all.Any(o => o.Local) || sourceHost is not null && HostNames.Same(sourceHost, ep.Host);
+        // The PsExec client's EULA key written on the very host that runs the service means the client ran here.
+        bool localEvidence = all.Any(o => o.Local || o.Kind == ObservationKind.EulaAccepted) || sourceHost is not null && HostNames.Same(sourceHost, ep.Host);
         bool remoteEvidence = address is not null || sourceHost is not null && !HostNames.Same(sourceHost, ep.Host) || all.Any(o => o.Remote);
         // Without any remote trace a generic service/task/share action is reported as local; the named remote tools stay lateral.
         bool local = localEvidence || !remoteEvidence && Tools.Rank(tool) >= Tools.Rank(Tools.RemoteService);

@@ -13,8 +13,6 @@ public sealed class ProcessTreeBuilder
     private readonly List<ProcessStart> _starts = new();
     private readonly List<ProcessEnd> _ends = new();
 
-    public int StartsSeen => _starts.Count;
-
     public void Observe(WinEvent e)
     {
         if (ProcessStart.TryFrom(e, out var start))

@@ -183,6 +183,22 @@ public class AllowlistTests
         Assert.False(ledger.Suppresses(AllowlistSubject.ForDetection(Detect(psexec, "r"))));
     }
 
+    [Fact]
+    public void Lateral_findings_are_matched_by_the_default_allowlist_through_event_style_names()
+    {
+        var ledger = new SuppressionLedger(AllowlistSet.Load([Path.Combine(Repo.Root, "allowlists", "default.yml")], Today, includeDefault: false));
+        Huntsman.Lateral.LateralFinding Finding(string service, string image) => new()
+        {
+            Kind = Huntsman.Lateral.LateralFinding.LateralMovement, Tool = "psexec-like", SourceHost = "SCCM01", TargetHost = "WS1",
+            ServiceName = service, ServiceImage = image,
+        };
+        var pdq = Finding("PDQDeployRunner-1", @"C:\Windows\AdminArsenal\PDQDeployRunner\service-1\PDQDeployRunner-1.exe");
+        Assert.True(ledger.Suppresses(AllowlistSubject.ForLateral(pdq)));
+        Assert.False(ledger.Suppresses(AllowlistSubject.ForLateral(Finding("PSEXESVC", @"%SystemRoot%\PSEXESVC.exe"))));
+        Assert.Same(pdq, ledger.Suppressed.Single().Subject.Item);
+        Assert.Equal("pdq-deploy-runner", ledger.Suppressed.Single().Entry.Id);
+    }
+
     private static WinEvent Process(string host, string parent, string image) => TestEvents.ProcessStart(host, parent, image, image);
 
     private static Detection Detect(WinEvent e, string ruleId) => new()

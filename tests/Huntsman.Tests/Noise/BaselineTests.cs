@@ -132,6 +132,7 @@ public class BaselineTests
     [InlineData("{ \"format\": \"huntsman-baseline\", \"version\": 1, \"limits\": {\"max_keys_per_category\": 5, \"max_hosts_per_key\": 5},\n\"events\": 1, \"hosts\": {},\n \"categories\": { \"registry\": {} } }", 3, "unknown behaviour category 'registry'")]
     [InlineData("{ \"format\": \"huntsman-baseline\", \"version\": 1, \"limits\": {\"max_keys_per_category\": 5, \"max_hosts_per_key\": 5},\n\"events\": -4 }", 2, "'events' must be a non-negative whole number")]
     [InlineData("", 0, "malformed JSON")]
+    [InlineData("{\"categories\":\n[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}", 2, "malformed JSON")]
     public void Bad_files_fail_with_file_line_and_reason(string json, int line, string reason)
     {
         var ex = Assert.Throws<BaselineFormatException>(() => BaselineJson.Read(Encoding.UTF8.GetBytes(json), "bad.json"));

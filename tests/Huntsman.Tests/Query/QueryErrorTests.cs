@@ -35,6 +35,9 @@ public sealed class QueryErrorTests(SyntheticCase c) : IClassFixture<SyntheticCa
     [InlineData("DeviceProcessEvents | join kind=fancy (DeviceNetworkEvents) on DeviceName", 1, 23, "join kind 'fancy' is not supported")]
     [InlineData("DeviceProcessEvents | where FileName == \"C:\\Windows\"", 1, 44, "unknown escape sequence")]
     [InlineData("DeviceProcessEvents | where (FileName == \"x\"", 1, 45, "expected ')'")]
+    [InlineData("DeviceProcessEvents | where FileName matches regex \"(cmd\"", 1, 52, "invalid regular expression")]
+    [InlineData("DeviceProcessEvents | where FileName matches regex \"(?<!x)cmd\"", 1, 52, "'(?<!' is not supported")]
+    [InlineData("DeviceProcessEvents | extend X = extract(\"[a-\", 0, FileName)", 1, 42, "invalid regular expression")]
     public void Kql(string query, int line, int column, string message)
     {
         var ex = Fails(query, QueryLanguage.Kql);
@@ -52,6 +55,8 @@ public sealed class QueryErrorTests(SyntheticCase c) : IClassFixture<SyntheticCa
     [InlineData("index=sysmon | head x", 1, 21, "unexpected 'x' in 'head'")]
     [InlineData("index=sysmon | rex \"(?<x>.*)\"", 1, 20, "rex needs field=")]
     [InlineData("index=sysmon | table Image*", 1, 27, "wildcard field names are not supported")]
+    [InlineData("index=sysmon | rex field=CommandLine \"(?<x>\"", 1, 38, "invalid regular expression")]
+    [InlineData("index=sysmon | where match(Image, \"(a)\\1\")", 1, 35, "'\\1' is not supported")]
     public void Spl(string query, int line, int column, string message)
     {
         var ex = Fails(query, QueryLanguage.Spl);

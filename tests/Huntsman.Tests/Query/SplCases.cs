@@ -94,5 +94,18 @@ internal static class SplCases
             ev => Sysmon(ev).Where(e => e.EventId == 3).Select(e => Row(F(e, "DestinationPort"), e.RecordId))),
         new("search command", "index=sysmon EventCode=11 | search TargetFilename=\"*.ps1\" | stats count by Computer",
             ev => CountBy(Sysmon(ev).Where(e => e.EventId == 11 && (F(e, "TargetFilename") ?? "").EndsWith(".ps1", StringComparison.OrdinalIgnoreCase)), e => e.Computer)),
+        new("top", "index=sysmon EventCode=1 | top limit=3 Image",
+            ev => TopValues(Sysmon(ev).Where(e => e.EventId == 1), e => F(e, "Image"), 3, rare: false), Ordered: true),
+        new("rare", "index=wineventlog EventCode=4624 | rare TargetUserName",
+            ev => TopValues(Windows(ev).Where(e => e.EventId == 4624), e => F(e, "TargetUserName"), 10, rare: true), Ordered: true),
     ];
+
+    private static IEnumerable<object?[]> TopValues(IEnumerable<WinEvent> events, Func<WinEvent, string?> key, int limit, bool rare)
+    {
+        var groups = events.Select(key).Where(k => k is not null).GroupBy(k => k!, StringComparer.Ordinal).ToList();
+        double total = groups.Sum(g => g.Count());
+        var ordered = rare ? groups.OrderBy(g => g.Count()) : groups.OrderByDescending(g => g.Count());
+        return ordered.ThenBy(g => g.Key, StringComparer.Ordinal).Take(limit)
+            .Select(g => Row(g.Key, (long)g.Count(), Math.Round(g.Count() * 100.0 / total, 6)));
+    }
 }

@@ -6,8 +6,8 @@ namespace Huntsman.Noise.Allowlist;
 /// </summary>
 public sealed record AllowlistScope(IReadOnlyList<string> Kinds, IReadOnlyList<string> Rules, IReadOnlyList<string> Tags, IReadOnlyList<string> Hosts)
 {
-    /// <summary>Finding kinds an entry may name: Sigma detections, correlations, lateral-movement findings, baseline anomalies.</summary>
-    public static readonly IReadOnlyList<string> KnownKinds = ["sigma", "correlation", "lateral_movement", "anomaly"];
+    /// <summary>Finding kinds an entry may name: Sigma detections, correlations, lateral-movement and local-execution findings, baseline anomalies.</summary>
+    public static readonly IReadOnlyList<string> KnownKinds = ["sigma", "correlation", "lateral_movement", "local_execution", "anomaly"];
 
     public static readonly AllowlistScope Any = new([], [], [], []);
 

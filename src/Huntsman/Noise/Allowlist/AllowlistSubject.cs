@@ -41,6 +41,36 @@ public sealed class AllowlistSubject
         string? ruleId = null, IReadOnlyList<string>? tags = null) =>
         new(kind, ruleId, tags ?? [], hosts, FromFields(hosts.Count > 0 ? hosts[0] : "", fields), item);
 
+    /// <summary>
+    /// A lateral-movement finding (kind lateral_movement or local_execution), with its fields under the lateral
+    /// allowlist's names (tool, kind, account, source_host, source_ip, target_host, service_name, service_image,
+    /// source_image, pipe, command) and under the event names entries usually use (ServiceName, ImagePath,
+    /// ServiceFileName, Image, CommandLine, PipeName), so one allowlist serves detections and findings.
+    /// </summary>
+    public static AllowlistSubject ForLateral(Lateral.LateralFinding f)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        void Add(string? value, params string[] names)
+        {
+            if (string.IsNullOrEmpty(value)) return;
+            foreach (var name in names) fields.Add(KeyValuePair.Create(name, value));
+        }
+        Add(f.Tool, "tool");
+        Add(f.Kind, "kind");
+        Add(f.Account, "account");
+        Add(f.SourceHost, "source_host");
+        Add(f.SourceIp, "source_ip");
+        Add(f.TargetHost, "target_host");
+        Add(f.ServiceName, "service_name", "ServiceName");
+        Add(f.ServiceImage, "service_image", "ImagePath", "ServiceFileName");
+        Add(f.SourceProcess.Count > 0 ? f.SourceProcess[0].Image : null, "source_image");
+        foreach (var pipe in f.Pipes) Add(pipe, "pipe", "PipeName");
+        if (f.Commands.Count > 0) Add(f.Commands[0].Image, "Image");
+        if (f.Commands.Count > 0) Add(f.Commands[0].CommandLine, "command", "CommandLine");
+        var hosts = new[] { f.SourceHost, f.TargetHost }.Where(h => !string.IsNullOrEmpty(h)).Select(h => h!).ToList();
+        return ForFinding(f.Kind, hosts, fields, f);
+    }
+
     /// <summary>A baseline anomaly: its host, and its fields (category, key, and the event's payload).</summary>
     public static AllowlistSubject ForAnomaly(Anomaly a) => ForFinding(Anomaly.FindingKind, [a.Host], a.Fields, a);
 

@@ -110,8 +110,14 @@ internal sealed class KqlExpressionTranslator : ExpressionTranslator
         allowed.Contains(f.Type) || f.Type == ValueType.Null ? f
             : throw Error(e.Pos, $"type mismatch: expected {string.Join(" or ", allowed.Select(a => a.Describe()))}, got {f.Type.Describe()}");
 
+    private string CheckedPattern(LiteralExpr lit)
+    {
+        RegexCheck.Validate(Query, lit.Pos, lit.Value);
+        return SqlText.Str(SqlText.Re2(lit.Value));
+    }
+
     private string Pattern(Expr e, SqlFragment f) =>
-        e is LiteralExpr { Kind: LiteralKind.String } lit ? SqlText.Str(SqlText.Re2(lit.Value)) : Typed(e, f, ValueType.String).Sql;
+        e is LiteralExpr { Kind: LiteralKind.String } lit ? CheckedPattern(lit) : Typed(e, f, ValueType.String).Sql;
 
     /// <summary>bin(time, span) rounds down to a multiple of span since the Unix epoch; bin(number, size) likewise.</summary>
     private SqlFragment Bin(CallExpr c, SqlFragment[] a)

@@ -16,4 +16,7 @@ internal sealed record SplRename(int Pos, IReadOnlyList<(string From, string To)
 internal sealed record SplDedup(int Pos, IReadOnlyList<string> Fields) : SplCommand(Pos);
 internal sealed record SplRex(int Pos, string Field, string Pattern, int PatternPos) : SplCommand(Pos);
 
+/// <summary>top/rare: the most (least) common values of the fields, with count and percent.</summary>
+internal sealed record SplTop(int Pos, bool Rare, long Limit, IReadOnlyList<string> Fields) : SplCommand(Pos);
+
 internal sealed record SplQuery(SearchNode? Search, int SearchPos, IReadOnlyList<SplCommand> Commands);

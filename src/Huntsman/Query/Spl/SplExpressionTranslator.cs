@@ -51,8 +51,14 @@ internal sealed class SplExpressionTranslator : ExpressionTranslator
     private string Bool(Expr e, SqlFragment f) =>
         f.Type is ValueType.Bool or ValueType.Null ? f.Sql : throw Error(e.Pos, $"type mismatch: expected a condition, got {f.Type.Describe()}");
 
+    private string CheckedPattern(LiteralExpr lit)
+    {
+        RegexCheck.Validate(Query, lit.Pos, lit.Value);
+        return SqlText.Str(SqlText.Re2(lit.Value));
+    }
+
     private string Pattern(Expr e, SqlFragment f) =>
-        e is LiteralExpr { Kind: LiteralKind.String } lit ? SqlText.Str(SqlText.Re2(lit.Value)) : AsText(f);
+        e is LiteralExpr { Kind: LiteralKind.String } lit ? CheckedPattern(lit) : AsText(f);
 
     private SqlFragment Case(CallExpr c, SqlFragment[] a)
     {

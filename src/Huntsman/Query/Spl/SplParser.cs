@@ -9,7 +9,7 @@ namespace Huntsman.Query.Spl;
 /// </summary>
 internal sealed class SplParser : ExpressionParser
 {
-    internal static readonly string[] Commands = ["search", "where", "eval", "stats", "table", "fields", "sort", "head", "rename", "dedup", "rex"];
+    internal static readonly string[] Commands = ["search", "where", "eval", "stats", "table", "fields", "sort", "head", "rename", "dedup", "rex", "top", "rare"];
     internal static readonly string[] AggregateFunctions = ["count", "dc", "distinct_count", "values", "list", "min", "max", "avg", "mean", "sum"];
 
     private SplParser(string text, int start, int end) : base(text, new Lexer(text, Dialect.Spl, start, end).ReadAll(), Dialect.Spl) { }
@@ -74,6 +74,7 @@ internal sealed class SplParser : ExpressionParser
             "rename" => parser.ParseRename(nameStart),
             "dedup" => new SplDedup(nameStart, parser.ParseFieldList(allowEmpty: false)),
             "rex" => parser.ParseRex(nameStart),
+            "top" or "rare" => parser.ParseTop(nameStart, name == "rare"),
             _ => throw new QueryException(text, nameStart, $"unknown or unsupported command '{name}'", "supported commands: " + string.Join(", ", Commands)),
         };
         if (parser.Current.Kind != TokenKind.End)
@@ -196,6 +197,21 @@ internal sealed class SplParser : ExpressionParser
         }
         while (Current.Is(",") && Advance().Kind == TokenKind.Symbol);
         return new SplRename(pos, list);
+    }
+
+    private SplTop ParseTop(int pos, bool rare)
+    {
+        long limit = 10;
+        while (Current.Kind == TokenKind.Identifier && Peek().Is("="))
+        {
+            var option = Advance();
+            Advance();
+            if (option.Text != "limit") throw Error(option, $"option '{option.Text}' is not supported", "supported: limit=N");
+            limit = ParseCount();
+        }
+        var fields = ParseFieldList(allowEmpty: false);
+        if (Current.IsWord("by") || Current.IsWord("BY")) throw Error(Current, "'by' in top/rare is not supported", "use stats count by …");
+        return new SplTop(pos, rare, limit, fields);
     }
 
     private SplRex ParseRex(int pos)

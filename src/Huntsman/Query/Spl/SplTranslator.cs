@@ -157,6 +157,7 @@ internal sealed class SplTranslator
         SplRename r => Rename(input, r),
         SplDedup d => Dedup(input, d),
         SplRex r => Rex(input, r),
+        SplTop t => Top(input, t),
         _ => throw Error(command.Pos, "unsupported command"),
     };
 
@@ -254,6 +255,23 @@ internal sealed class SplTranslator
         return new Relation($"SELECT {select} FROM ({input.Sql}) AS {Alias()}", cols, input.Sorted);
     }
 
+    /// <summary>top/rare: value combinations with count and percent of the events that have all the fields.</summary>
+    private Relation Top(Relation input, SplTop t)
+    {
+        var cols = new List<RelationColumn>();
+        foreach (var f in t.Fields)
+            cols.Add(new(f, input.Find(f)?.Type ?? ValueType.String));
+        var keys = string.Join(", ", t.Fields.Select(f => input.Find(f) is null ? $"NULL AS {SqlText.Ident(f)}" : SqlText.Ident(f)));
+        var where = string.Join(" AND ", t.Fields.Select(f => input.Find(f) is null ? "false" : $"{SqlText.Ident(f)} IS NOT NULL"));
+        var groupBy = string.Join(", ", Enumerable.Range(1, t.Fields.Count));
+        var sql = $"SELECT {keys}, count(*) AS \"count\", round(count(*) * 100.0 / sum(count(*)) OVER (), 6) AS \"percent\" "
+                + $"FROM ({input.Sql}) AS {Alias()} WHERE {where} GROUP BY {groupBy} "
+                + $"ORDER BY \"count\" {(t.Rare ? "ASC" : "DESC")}, {groupBy}" + (t.Limit > 0 ? $" LIMIT {t.Limit}" : "");
+        cols.Add(new("count", ValueType.Long));
+        cols.Add(new("percent", ValueType.Real));
+        return new Relation(sql, cols, true);
+    }
+
     /// <summary>Keeps the first event (newest, in search order) for each combination of the fields; events missing one are dropped.</summary>
     private Relation Dedup(Relation input, SplDedup d)
     {
@@ -271,6 +289,7 @@ internal sealed class SplTranslator
     /// <summary>rex field=X "(?&lt;name&gt;…)": each named group becomes a field (null when the pattern does not match).</summary>
     private Relation Rex(Relation input, SplRex r)
     {
+        RegexCheck.Validate(_query, r.PatternPos, r.Pattern);
         var groups = NamedGroups(r.Pattern);
         if (groups.Count == 0) throw Error(r.PatternPos, "rex needs at least one named group (?<name>…)");
         var source = input.Find(r.Field) is { } col ? $"CAST({SqlText.Ident(col.Name)} AS VARCHAR)" : "NULL";
@@ -350,6 +369,7 @@ internal sealed class SplTranslator
                 case SplRename r: foreach (var (f, _) in r.Renames) Add(f); break;
                 case SplDedup d: foreach (var f in d.Fields) Add(f); break;
                 case SplRex r: Add(r.Field); break;
+                case SplTop t: foreach (var f in t.Fields) Add(f); break;
             }
         }
     }

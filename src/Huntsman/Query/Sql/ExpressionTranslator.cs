@@ -131,7 +131,8 @@ internal abstract class ExpressionTranslator
             {
                 var l = Translate(b.Left);
                 var r = Expect(b.Right, "matches regex", ValueType.String);
-                var pattern = b.Right is LiteralExpr lit ? SqlText.Str(SqlText.Re2(lit.Value)) : r.Sql;
+                if (b.Right is LiteralExpr lit) RegexCheck.Validate(Query, lit.Pos, lit.Value);
+                var pattern = b.Right is LiteralExpr l2 ? SqlText.Str(SqlText.Re2(l2.Value)) : r.Sql;
                 return new($"coalesce(regexp_matches({AsText(l)}, {pattern}), false)", ValueType.Bool);
             }
             default:
