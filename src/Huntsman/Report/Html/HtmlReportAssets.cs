@@ -48,8 +48,8 @@ svg text{font:11px system-ui,"DejaVu Sans",sans-serif;fill:#374151}
 .arrow{fill:#dc2626}
 .node{fill:#1d4ed8;stroke:#fff;stroke-width:2}
 .node-ip{fill:#6b7280}
-svg text.edge-label{fill:#991b1b;font-size:10px}
-svg text.node-label{font-weight:600}
+svg text.edge-label{fill:#991b1b;font-size:11px;paint-order:stroke;stroke:#fff;stroke-width:3px}
+svg text.node-label{font-weight:600;paint-order:stroke;stroke:#fff;stroke-width:3px}
 .tree ul{list-style:none;margin:0;padding-left:22px;border-left:1px dashed #cbd5e1}
 .tree>ul{border-left:none;padding-left:0}
 .tree li{margin:3px 0}

@@ -8,7 +8,7 @@ namespace Huntsman.Report.Html;
 /// </summary>
 internal static class LateralSection
 {
-    private const int Size = 640, Center = Size / 2, NodeRadius = 14;
+    private const int Size = 860, Center = Size / 2, NodeRadius = 14;
     private const string UnknownSource = "(unknown source)";
 
     public static void Write(TextWriter w, IReadOnlyList<LateralMovementFinding> findings)
@@ -42,7 +42,7 @@ internal static class LateralSection
             .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < hosts.Count; i++) index[hosts[i]] = i;
-        double ring = hosts.Count == 1 ? 0 : Size / 2.0 - 90;
+        double ring = hosts.Count == 1 ? 0 : Size / 2.0 - 120;
         var points = hosts.Select((_, i) =>
         {
             double angle = -Math.PI / 2 + 2 * Math.PI * i / hosts.Count;

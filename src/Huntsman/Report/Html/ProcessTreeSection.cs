@@ -13,14 +13,14 @@ internal static class ProcessTreeSection
 
     public static void Write(TextWriter w, ReportModel model)
     {
-        var trees = model.ProcessTrees.Count > 0 ? model.ProcessTrees : FromAncestry(model.Detections);
+        var trees = model.ProcessTrees.Count > 0 ? model.ProcessTrees : FromAncestry(model.Detections, MaxTrees + 1);
         w.Write("<section id=\"trees\"><h2>Process trees of high and critical detections</h2>");
         if (trees.Count == 0)
         {
             w.Write("<p class=\"muted\">No high or critical detection with process ancestry.</p></section>\n");
             return;
         }
-        if (trees.Count > MaxTrees) w.Write($"<p class=\"muted\">Showing {MaxTrees} of {trees.Count} trees.</p>");
+        if (trees.Count > MaxTrees) w.Write($"<p class=\"muted\">Showing the first {MaxTrees} trees.</p>");
         foreach (var tree in trees.Take(MaxTrees))
         {
             w.Write($"<h3><span class=\"lvl lvl-{HtmlReportWriter.Level(tree.Level)}\">{HtmlText.Escape(tree.Level)}</span> ");
@@ -53,11 +53,12 @@ internal static class ProcessTreeSection
         w.Write("</li>");
     }
 
-    private static List<ProcessTree> FromAncestry(IReadOnlyList<Detection> detections)
+    private static List<ProcessTree> FromAncestry(IReadOnlyList<Detection> detections, int limit)
     {
         var trees = new List<ProcessTree>();
         foreach (var d in detections)
         {
+            if (trees.Count == limit) break;
             if (Levels.Rank(d.Level) < Levels.Rank("high") || d.Ancestry.Count == 0) continue;
             ProcessTreeNode? node = null;
             // Ancestry is nearest first: build from the acting process up to the root.

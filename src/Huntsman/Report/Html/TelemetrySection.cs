@@ -13,8 +13,8 @@ internal static class TelemetrySection
             w.Write("<p class=\"muted\">No telemetry recorded.</p></section>\n");
             return;
         }
-        var detectionsByHost = model.Detections.GroupBy(d => d.Computer, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
+        var detectionsByHost = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var d in model.Detections) detectionsByHost[d.Computer] = detectionsByHost.GetValueOrDefault(d.Computer) + 1;
         w.Write("<table class=\"sortable\"><thead><tr><th>Host</th><th class=\"num\">Events</th><th class=\"num\">Channels</th>" +
                 "<th class=\"num\">Event IDs</th><th class=\"num\">Detections</th><th>First (UTC)</th><th>Last (UTC)</th></tr></thead><tbody>\n");
         foreach (var host in model.Hosts)

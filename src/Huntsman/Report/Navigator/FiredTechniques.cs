@@ -9,25 +9,33 @@ namespace Huntsman.Report.Navigator;
 /// </summary>
 public static class FiredTechniques
 {
+    private sealed class Tally
+    {
+        public int Count;
+        public HashSet<string> Rules { get; } = new(StringComparer.Ordinal);
+    }
+
     public static IReadOnlyList<(string TechniqueId, int Count, IEnumerable<string> Rules)> From(
         IEnumerable<Detection> detections, AttackCatalog? catalog = null)
     {
         catalog ??= AttackCatalog.Default;
-        var counts = new Dictionary<string, (int Count, SortedSet<string> Rules)>(StringComparer.OrdinalIgnoreCase);
+        var canonical = new Dictionary<string, string>(StringComparer.Ordinal); // raw ID → current ID, looked up once
+        var counts = new Dictionary<string, Tally>(StringComparer.Ordinal);
         foreach (var d in detections)
         {
             var ids = d.Attack.Count > 0 ? d.Attack : AttackTag.TechniqueIds(d.Tags);
             foreach (var raw in ids)
             {
                 if (string.IsNullOrWhiteSpace(raw)) continue;
-                var id = catalog.Current(raw.Trim())?.Id ?? raw.Trim().ToUpperInvariant();
-                if (!counts.TryGetValue(id, out var entry)) entry = (0, new SortedSet<string>(StringComparer.Ordinal));
-                entry.Rules.Add(d.RuleTitle);
-                counts[id] = (entry.Count + 1, entry.Rules);
+                if (!canonical.TryGetValue(raw, out var id))
+                    canonical[raw] = id = catalog.Current(raw.Trim())?.Id ?? raw.Trim().ToUpperInvariant();
+                if (!counts.TryGetValue(id, out var tally)) counts[id] = tally = new Tally();
+                tally.Count++;
+                tally.Rules.Add(d.RuleTitle);
             }
         }
         return counts.OrderBy(c => c.Key, StringComparer.Ordinal)
-            .Select(c => (c.Key, c.Value.Count, (IEnumerable<string>)c.Value.Rules))
+            .Select(c => (c.Key, c.Value.Count, (IEnumerable<string>)c.Value.Rules.Order(StringComparer.Ordinal).ToList()))
             .ToList();
     }
 }
