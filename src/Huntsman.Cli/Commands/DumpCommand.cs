@@ -57,8 +57,11 @@ internal sealed class DumpCommand : Command<DumpCommand.Settings>
         }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        Run(settings, CliConsole.FromEnvironment(), cancellationToken);
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var console = CliConsole.FromEnvironment();
+        return ExitCodes.RejectUnknownArguments(context, console.Error) ? ExitCodes.Usage : Run(settings, console, cancellationToken);
+    }
 
     internal static int Run(Settings settings, CliConsole console, CancellationToken cancel = default)
     {

@@ -14,6 +14,18 @@ public static class ExitCodes
 
     public static int For(RunSummary summary) => summary.Events == 0 && summary.Issues > 0 ? NothingRead : Ok;
 
+    /// <summary>
+    /// Spectre passes unknown options through as "remaining" arguments; a command calls this first and returns
+    /// <see cref="Usage"/> when it gives true, so a typo never silently changes a run.
+    /// </summary>
+    public static bool RejectUnknownArguments(CommandContext context, TextWriter error)
+    {
+        var unknown = context.Remaining.Parsed.Select(g => g.Key).Concat(context.Remaining.Raw).ToList();
+        if (unknown.Count == 0) return false;
+        error.WriteLine($"error: unknown argument(s): {string.Join(' ', unknown)}");
+        return true;
+    }
+
     /// <summary>Spectre's exception hook: parse and validation errors are usage errors.</summary>
     public static int HandleException(Exception ex, ITypeResolver? resolver)
     {

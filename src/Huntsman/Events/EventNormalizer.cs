@@ -5,13 +5,15 @@ namespace Huntsman.Events;
 
 /// <summary>
 /// Applied by every reader to every event once it is built, so all formats look alike:
-/// a field holding %%NNNN message tokens gains a sibling of the same name, right after it, with the decoded
+/// in Security events, a field holding %%NNNN message tokens gains a sibling of the same name, right after it, with the decoded
 /// text (the raw value stays first, so GetPayload still returns it). Must be cheap: it runs per event.
 /// </summary>
 public static class EventNormalizer
 {
     public static void Normalize(WinEvent e)
     {
+        // The tokens are Security-audit parameter messages; elsewhere "%%1" is batch syntax in a command line.
+        if (!Channels.IsSecurity(e)) return;
         var fields = e.Fields;
         for (int i = 0; i < fields.Count; i++)
         {

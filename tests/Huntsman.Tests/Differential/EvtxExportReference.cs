@@ -60,7 +60,10 @@ internal static class EvtxExportReference
                 foreach (var d in section.ChildNodes.OfType<XmlElement>())
                 {
                     var name = d.LocalName == "Data" ? d.GetAttribute("Name") : d.LocalName;
-                    data.Add(new(string.IsNullOrEmpty(name) ? "Data" : name, d.InnerText));
+                    // libevtx does not escape markup inside values; recover the text it wrote.
+                    // (marked with a leading U+0001 so the comparison can strip our markup the same way).
+                    var value = d.ChildNodes.OfType<XmlElement>().Any() ? "\u0001" + d.InnerText : d.InnerText;
+                    data.Add(new(string.IsNullOrEmpty(name) ? "Data" : name, value));
                 }
             }
             else if (section.LocalName == "UserData")

@@ -4,14 +4,13 @@ namespace Huntsman.Events.Taxonomy;
 
 /// <summary>
 /// The %%NNNN parameter-message tokens Security events store instead of text (msobjs.dll / adtschema names),
-/// for the tokens met in real logs: access rights, impersonation levels, yes/no, token elevation, logon failure
-/// reasons, user account control flags, WFP direction/layer, audit policy changes.
+/// for the tokens met in real logs: access rights (standard, file, key, process, directory service), impersonation
+/// levels, yes/no, token elevation, logon failure reasons, user account control flags, WFP direction/layer,
+/// key file operations, audit policy categories and changes. Unknown tokens are left as they are.
 /// </summary>
 public static class MessageTokens
 {
     private static readonly Dictionary<int, string> Names = Build();
-
-    public static bool TryGetName(int token, out string name) => Names.TryGetValue(token, out name!);
 
     /// <summary>
     /// Replaces every known %%NNNN in <paramref name="raw"/> with its name and collapses whitespace
@@ -83,7 +82,16 @@ public static class MessageTokens
             // Windows Filtering Platform (5156/5157/5158).
             [14592] = "Inbound", [14593] = "Outbound", [14608] = "Resource Assignment", [14609] = "Listen",
             [14610] = "Receive/Accept", [14611] = "Connect",
-            // Audit policy changes (4719).
+            // Directory service access (4662) and changes (5136).
+            [7680] = "Create Child", [7681] = "Delete Child", [7682] = "List Contents", [7683] = "Write Self",
+            [7684] = "Read Property", [7685] = "Write Property", [7686] = "Delete Tree", [7687] = "List Object",
+            [7688] = "Control Access",
+            [14674] = "Value Added", [14675] = "Value Deleted", [14676] = "Active Directory Domain Services",
+            // Key file operations (5058/5061).
+            [2458] = "Read persisted key from file.", [2480] = "Open Key.", [2499] = "Machine key.", [2500] = "User key.",
+            // Audit policy categories and changes (4719).
+            [8272] = "System", [8273] = "Logon/Logoff", [8274] = "Object Access", [8275] = "Privilege Use", [8276] = "Detailed Tracking",
+            [8277] = "Policy Change", [8278] = "Account Management", [8279] = "DS Access", [8280] = "Account Logon",
             [8448] = "Success removed", [8449] = "Success added", [8450] = "Failure removed", [8451] = "Failure added",
         };
         for (int bit = 0; bit < 16; bit++) d[1552 + bit] = $"Unknown specific access (bit {bit})";

@@ -25,7 +25,7 @@ public sealed record NetworkConnection(
         if (e.EventId == 3 && (Channels.IsSysmon(e) || Channels.IsDefender(e)))
         {
             connection = new NetworkConnection(e, e.Computer, e.TimeCreated, e.GetPayload("Image"), Id(e.GetPayload("ProcessId")),
-                e.GetPayload("User"), e.GetPayload("Protocol"), e.GetPayload("SourceIp"), Port(e.GetPayload("SourcePort")),
+                e.GetPayload("User"), e.GetPayload("Protocol")?.ToLowerInvariant(), e.GetPayload("SourceIp"), Port(e.GetPayload("SourcePort")),
                 e.GetPayload("DestinationIp"), Port(e.GetPayload("DestinationPort")), e.GetPayload("DestinationHostname"),
                 Bool(e.GetPayload("Initiated")));
             return true;

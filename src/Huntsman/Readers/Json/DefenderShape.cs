@@ -106,7 +106,6 @@ internal static class DefenderShape
                 AddIf(e, "DestinationHostname", e.GetPayload("RemoteUrl"));
                 AddIf(e, "SourceIp", e.GetPayload("LocalIP"));
                 AddIf(e, "SourcePort", e.GetPayload("LocalPort"));
-                AddIf(e, "Protocol", e.GetPayload("Protocol")?.ToLowerInvariant());
                 AddIf(e, "Initiated", e.GetPayload("ActionType") is "InboundConnectionAccepted" or "ListeningConnectionCreated" ? "false" : "true");
                 break;
             case "DeviceFileEvents":

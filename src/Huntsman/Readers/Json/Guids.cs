@@ -1,11 +1,16 @@
 namespace Huntsman.Readers.Json;
 
-/// <summary>System GUIDs (provider, activity) rendered the way Windows and the EVTX reader do: {UPPERCASE}.</summary>
+/// <summary>
+/// System GUIDs (provider, activity) as the EVTX reader renders GUID-typed values: {UPPERCASE}. evtx_dump and
+/// Winlogbeat drop the braces, so a bare GUID gains them; text that already has braces is left exactly as
+/// written (some providers carry the GUID as literal text, e.g. {fc65ddd8-…} for Microsoft-Windows-Eventlog).
+/// </summary>
 internal static class Guids
 {
     public static string? Normalize(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        return Guid.TryParse(text, out var g) ? "{" + g.ToString("D").ToUpperInvariant() + "}" : text;
+        if (text[0] == '{') return text;
+        return Guid.TryParseExact(text, "D", out var g) ? "{" + g.ToString("D").ToUpperInvariant() + "}" : text;
     }
 }
