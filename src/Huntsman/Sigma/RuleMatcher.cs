@@ -29,16 +29,22 @@ public sealed class RuleMatcher
             var filters = set.Filters.Where(f => f.AppliesTo(rule)).Select(f => f.Condition).ToArray();
             var condition = filters.Length == 0 ? rule.Condition : new AndNode([rule.Condition, .. filters]);
             var required = condition.RequiredEventIds();
+            RuleEntry? plain = null; // shared by targets without an EventType guard, so their buckets can be shared too
             foreach (var target in rule.Targets)
             {
                 IEnumerable<int>? ids = target.EventIds;
                 if (required is not null) ids = ids is null ? required : ids.Where(required.Contains).ToArray();
                 if (ids is int[] { Length: 0 }) continue; // the detection's EventIDs exclude this source
-                Index(target).Add(new RuleEntry(rule, condition, target.EventTypes, eventType), ids);
+                var entry = target.EventTypes is null
+                    ? plain ??= new RuleEntry(rule, condition, null, eventType)
+                    : new RuleEntry(rule, condition, target.EventTypes, eventType);
+                Index(target).Add(entry, ids);
             }
         }
-        foreach (var index in _byChannel.Values) index.Freeze();
-        foreach (var (_, index) in _byPrefix) index.Freeze();
+        // Sysmon 1, Security 4688 and Defender process events hold the same rules: build each distinct bucket once.
+        var buckets = new Dictionary<RuleEntry[], RuleBucket>(EntrySequence.Instance);
+        foreach (var index in _byChannel.Values) index.Freeze(buckets);
+        foreach (var (_, index) in _byPrefix) index.Freeze(buckets);
         Rules = selected;
         var fields = _fields.All.ToArray();
         _scopes = new ThreadLocal<EventScope>(() => new EventScope(fields));
@@ -55,6 +61,18 @@ public sealed class RuleMatcher
         if (_byChannel.TryGetValue(e.Channel, out var index)) index.Run(scope, e, hits);
         foreach (var (prefix, prefixIndex) in _byPrefix)
             if (e.Channel.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) prefixIndex.Run(scope, e, hits);
+    }
+
+    private sealed class EntrySequence : IEqualityComparer<RuleEntry[]>
+    {
+        public static readonly EntrySequence Instance = new();
+        public bool Equals(RuleEntry[]? a, RuleEntry[]? b) => a is not null && b is not null && a.AsSpan().SequenceEqual(b);
+        public int GetHashCode(RuleEntry[] entries)
+        {
+            var hash = new HashCode();
+            foreach (var e in entries) hash.Add(e);
+            return hash.ToHashCode();
+        }
     }
 
     private ChannelIndex Index(LogsourceTarget target)

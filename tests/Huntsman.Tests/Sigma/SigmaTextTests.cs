@@ -40,3 +40,23 @@ public class SigmaTextTests
     public void WildcardsNeverMatchAbsentField() =>
         Assert.False(SigmaText.Compile(SigmaText.Parse("*"), cased: false).Matches(null, null!));
 }
+
+public class RegexLiteralTests
+{
+    [Theory]
+    [InlineData(@"ping\s+-n.{6,64}echo EEEE\s?>\s?", "echo EEEE")]
+    [InlineData(@"ipconfig\s+/all", "ipconfig")]
+    [InlineData(@"\\temp\\res\.ip", @"\temp\res.ip")]
+    [InlineData(@"abcd?ef", "abc")]
+    [InlineData(@"ab+cdef", "cdef")]
+    [InlineData(@"x(abc|def)yz", "yz")]
+    [InlineData(@"(?i)invoke-mimikatz", "invoke-mimikatz")]
+    [InlineData(@"[a-z]+longword[0-9]", "longword")]
+    [InlineData(@"a|b", null)]
+    [InlineData(@"(?x) a b c", null)]
+    [InlineData(@".{1000,}", null)]
+    [InlineData(@"\x41BC", null)]
+    [InlineData(@"^\d+$", null)]
+    public void FindsTextEveryMatchContains(string pattern, string? expected) =>
+        Assert.Equal(expected, Huntsman.Sigma.Detection.RegexLiteral.Required(pattern));
+}

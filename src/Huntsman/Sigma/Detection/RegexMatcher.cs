@@ -12,13 +12,33 @@ internal sealed class RegexMatcher(string pattern, RegexOptions flags, TimeSpan 
 {
     private Regex? _regex;
 
+    /// <summary>Text every match contains (for the prefilter); the regex is case-sensitive or not, containment ignoring case holds either way.</summary>
+    public override string? RequiredLiteral { get; } = RegexLiteral.Required(pattern);
+
     private Regex Build()
     {
         var options = flags | RegexOptions.CultureInvariant;
         Regex regex;
-        try { regex = new Regex(pattern, options | RegexOptions.NonBacktracking); }
-        catch (NotSupportedException) { regex = new Regex(pattern, options, timeout); }
+        if (HasLargeCount(pattern)) regex = new Regex(pattern, options, timeout);
+        else
+            try { regex = new Regex(pattern, options | RegexOptions.NonBacktracking); }
+            catch (NotSupportedException) { regex = new Regex(pattern, options, timeout); }
         return Interlocked.CompareExchange(ref _regex, regex, null) ?? regex;
+    }
+
+    /// <summary>
+    /// Counted repetitions above 100 (<c>.{1000,}</c>) blow up the non-backtracking automaton (each count
+    /// is a state); such patterns run backtracking, still under the match timeout.
+    /// </summary>
+    private static bool HasLargeCount(string p)
+    {
+        for (int i = p.IndexOf('{'); i >= 0; i = p.IndexOf('{', i + 1))
+        {
+            int n = 0, j = i + 1;
+            while (j < p.Length && char.IsAsciiDigit(p[j]) && n < 100_000) n = n * 10 + (p[j++] - '0');
+            if (n > 100) return true;
+        }
+        return false;
     }
 
     public override bool Matches(string? value, EventScope scope)

@@ -51,18 +51,6 @@ internal static class SigmaText
         return r;
     }
 
-    /// <summary>Renders back to Sigma syntax (escaping literal wildcards and backslashes).</summary>
-    public static string Render(List<SigmaPart> parts)
-    {
-        var sb = new StringBuilder();
-        foreach (var p in parts)
-        {
-            if (p.IsWildcard) { sb.Append(p.Wildcard); continue; }
-            foreach (var c in p.Text) { if (c is '*' or '?' or '\\') sb.Append('\\'); sb.Append(c); }
-        }
-        return sb.ToString();
-    }
-
     private static void Flush(StringBuilder text, List<SigmaPart> parts)
     {
         if (text.Length == 0) return;

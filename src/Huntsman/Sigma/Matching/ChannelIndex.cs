@@ -21,10 +21,17 @@ internal sealed class ChannelIndex
         }
     }
 
-    public void Freeze()
+    /// <param name="shared">Buckets already built, by rule sequence; equal sequences share one bucket.</param>
+    public void Freeze(Dictionary<RuleEntry[], RuleBucket> shared)
     {
-        _byEventId = _building.ToDictionary(kv => kv.Key, kv => new RuleBucket(kv.Value.ToArray()));
-        _anyEventId = new RuleBucket(_anyBuilding.ToArray());
+        _byEventId = _building.ToDictionary(kv => kv.Key, kv => Bucket(kv.Value.ToArray(), shared));
+        _anyEventId = Bucket(_anyBuilding.ToArray(), shared);
+    }
+
+    private static RuleBucket Bucket(RuleEntry[] entries, Dictionary<RuleEntry[], RuleBucket> shared)
+    {
+        if (!shared.TryGetValue(entries, out var bucket)) shared[entries] = bucket = new RuleBucket(entries);
+        return bucket;
     }
 
     public void Run(EventScope scope, WinEvent e, List<RuleHit> hits)

@@ -36,8 +36,6 @@ internal sealed class RuleBucket
         _searches = searches.ToArray();
     }
 
-    public int Count => _entries.Length;
-
     public void Run(EventScope scope, WinEvent e, List<RuleHit> hits)
     {
         if (_entries.Length == 0) return;
