@@ -3,6 +3,7 @@ using System.Globalization;
 using Huntsman.Cli.Infrastructure;
 using Huntsman.Hunt;
 using Huntsman.Lateral;
+using Huntsman.Noise.Baseline;
 using Huntsman.Report.Navigator;
 using Huntsman.Readers;
 using Huntsman.Report.Detections;
@@ -92,6 +93,18 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
         [Description("Known-good admin tools/accounts/hosts that lower or suppress lateral-movement findings (see allowlists/)")]
         public string? LateralAllowlist { get; init; }
 
+        [CommandOption("--allowlist <FILE>")]
+        [Description("Allowlist of known-good indicators (repeatable; ~/.config/huntsman/allowlist.yml is read too)")]
+        public string[] Allowlists { get; init; } = [];
+
+        [CommandOption("--show-suppressed")]
+        [Description("List every detection and finding the allowlist suppressed")]
+        public bool ShowSuppressed { get; init; }
+
+        [CommandOption("--baseline <FILE>")]
+        [Description("A baseline from `baseline learn`: mark detections seen/unseen and report anomalies")]
+        public string? Baseline { get; init; }
+
         [CommandOption("--navigator <FILE>")]
         [Description("Also write an ATT&CK Navigator layer of the techniques that fired")]
         public string? Navigator { get; init; }
@@ -138,7 +151,9 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
 
         using var output = OutputTarget.Open(settings.Output, console);
         if (output is null) return ExitCodes.Usage;
-        var session = HuntSession.Run(settings.Paths, options, lateralAllowlist, console, settings.Quiet, cancel);
+        var noise = NoiseControls.Load(settings.Allowlists, settings.Baseline, console);
+        if (noise is null) return ExitCodes.Usage;
+        var session = HuntSession.Run(settings.Paths, options, lateralAllowlist, noise, console, settings.Quiet, cancel);
         var (detections, findings, engine, summary) = (session.Detections, session.Findings, session.Engine, session.Summary);
 
         if (settings.Navigator is { } layer)
@@ -151,8 +166,9 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
             case "jsonl":
                 DetectionJsonWriter.WriteLines(output.Stream, detections);
                 FindingJsonWriter.WriteLines(output.Stream, findings);
+                AnomalyJsonWriter.WriteLines(output.Stream, session.Anomalies);
                 break;
-            case "json": HuntJsonReport.Write(output.Stream, detections, findings, engine); break;
+            case "json": HuntJsonReport.Write(output.Stream, detections, findings, engine, w => HuntJsonBlocks.Write(w, session)); break;
             case "csv":
                 using (var w = new StreamWriter(output.Stream, leaveOpen: true)) DetectionCsvWriter.Write(w, detections);
                 break;
@@ -161,7 +177,11 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
                 if (findings.Count > 0) LateralCommand.WriteTable(output.Stream, findings);
                 break;
         }
-        if (!settings.Quiet) HuntSummaryPrinter.Print(console, summary, engine, detections, findings);
+        if (!settings.Quiet)
+        {
+            HuntSummaryPrinter.Print(console, summary, engine, detections, findings);
+            NoiseSummaryPrinter.Print(console, session, settings.ShowSuppressed);
+        }
         return ExitCodes.For(summary);
     }
 

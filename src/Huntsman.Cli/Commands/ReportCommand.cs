@@ -45,6 +45,10 @@ internal sealed class ReportCommand : Command<ReportCommand.Settings>
         [Description("Known-good admin tools/accounts/hosts for lateral-movement findings")]
         public string? LateralAllowlist { get; init; }
 
+        [CommandOption("--allowlist <FILE>")]
+        [Description("Allowlist of known-good indicators (repeatable; ~/.config/huntsman/allowlist.yml is read too)")]
+        public string[] Allowlists { get; init; } = [];
+
         [CommandOption("--navigator <FILE>")]
         [Description("Also write an ATT&CK Navigator layer of the techniques that fired")]
         public string? Navigator { get; init; }
@@ -90,7 +94,9 @@ internal sealed class ReportCommand : Command<ReportCommand.Settings>
             RuleFilter = settings.MinLevel is null ? Sigma.RuleFilter.All
                 : new Sigma.RuleFilter { MinLevel = Enum.Parse<Sigma.RuleLevel>(settings.MinLevel, ignoreCase: true) },
         };
-        var session = HuntSession.Run(settings.Paths, options, allowlist, console, settings.Quiet, cancel);
+        var noise = NoiseControls.Load(settings.Allowlists, null, console);
+        if (noise is null) return ExitCodes.Usage;
+        var session = HuntSession.Run(settings.Paths, options, allowlist, noise, console, settings.Quiet, cancel);
         var model = ReportModelBuilder.Build(session, settings.Paths, settings.Title);
         try
         {

@@ -1,6 +1,8 @@
 using Huntsman.Hunt;
 using Huntsman.Lateral;
 using Huntsman.Lineage;
+using Huntsman.Noise.Baseline;
+using Huntsman.Noise.Coverage;
 using Huntsman.Report.Html;
 using Huntsman.Sigma;
 
@@ -21,9 +23,14 @@ internal sealed class HuntSession
     public required List<LateralFinding> SuppressedFindings { get; init; }
     public required ProcessForest Forest { get; init; }
     public required TelemetryCollector Telemetry { get; init; }
+    public required NoiseControls Noise { get; init; }
+    public required List<Anomaly> Anomalies { get; init; }
+    public required CoverageReport Coverage { get; init; }
+    /// <summary>Detections and findings before the allowlist, to tell how many it removed.</summary>
+    public required int DetectionsBeforeAllowlist { get; init; }
 
     public static HuntSession Run(IReadOnlyList<string> paths, HuntOptions options, LateralAllowlist? lateralAllowlist,
-        CliConsole console, bool quiet, CancellationToken cancel)
+        NoiseControls noise, CliConsole console, bool quiet, CancellationToken cancel)
     {
         var rules = RuleLoader.Load(options.RulePaths, options.RuleLoad with { IncludeBuiltin = options.IncludeBuiltinRules });
         var engine = new HuntEngine(rules, options);
@@ -33,6 +40,9 @@ internal sealed class HuntSession
         engine.AddObserver(trees.Observe);
         engine.AddObserver(lateral.Observe);
         engine.AddObserver(telemetry);
+        var coverage = new CoverageCollector();
+        engine.AddObserver(coverage.Observe);
+        if (noise.Anomalies is { } anomalies) engine.AddObserver(anomalies.Observe);
 
         var summary = EvidenceRunner.Run(paths, options.Reader, console, quiet, engine.Match, engine.Consume, cancel);
         var detections = engine.Finish();
@@ -40,10 +50,13 @@ internal sealed class HuntSession
         foreach (var d in detections)
             if (d.Event is { } e) d.Ancestry = forest.AncestryOf(e);
         var findings = lateral.Finish(forest);
+        int before = detections.Count;
         return new HuntSession
         {
-            Rules = rules, Engine = engine, Summary = summary, Detections = detections, Forest = forest, Telemetry = telemetry,
-            Findings = findings.Where(f => !f.Suppressed).ToList(), SuppressedFindings = findings.Where(f => f.Suppressed).ToList(),
+            Rules = rules, Engine = engine, Summary = summary, Detections = noise.Apply(detections), Forest = forest, Telemetry = telemetry,
+            Findings = noise.Apply(findings.Where(f => !f.Suppressed).ToList()), SuppressedFindings = findings.Where(f => f.Suppressed).ToList(),
+            Noise = noise, Anomalies = noise.FinishAnomalies(), Coverage = coverage.Finish(RuleBlindness.For(engine.SelectedRules)),
+            DetectionsBeforeAllowlist = before,
         };
     }
 }

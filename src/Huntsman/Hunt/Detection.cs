@@ -13,7 +13,10 @@ public sealed class Detection
     public required string File { get; init; }
     public required string RuleId { get; init; }
     public required string RuleTitle { get; init; }
-    public required string Level { get; init; }
+    public required string Level { get; set; }
+    /// <summary>"seen" or "unseen" when hunt ran with a baseline (null otherwise), with the reason.</summary>
+    public string? Baseline { get; set; }
+    public string? BaselineNote { get; set; }
     public string Status { get; init; } = "";
     public IReadOnlyList<string> Tags { get; init; } = [];
     /// <summary>ATT&amp;CK technique IDs from the rule's tags (T1021.002, …).</summary>

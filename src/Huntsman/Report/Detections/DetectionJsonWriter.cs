@@ -47,6 +47,11 @@ public static class DetectionJsonWriter
         w.WriteString("status", d.Status);
         WriteStrings(w, "tags", d.Tags);
         WriteStrings(w, "attack", d.Attack);
+        if (d.Baseline is not null)
+        {
+            w.WriteString("baseline", d.Baseline);
+            if (d.BaselineNote is not null) w.WriteString("baseline_note", d.BaselineNote);
+        }
         w.WriteStartObject("fields");
         foreach (var f in d.Fields) w.WriteString(f.Name, f.Value);
         w.WriteEndObject();

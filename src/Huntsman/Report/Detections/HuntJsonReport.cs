@@ -8,7 +8,7 @@ namespace Huntsman.Report.Detections;
 /// <summary>`hunt --format json`: one document with a summary block and every detection.</summary>
 public static class HuntJsonReport
 {
-    public static void Write(Stream output, IReadOnlyList<Detection> detections, IReadOnlyList<LateralFinding> findings, HuntEngine engine)
+    public static void Write(Stream output, IReadOnlyList<Detection> detections, IReadOnlyList<LateralFinding> findings, HuntEngine engine, Action<Utf8JsonWriter>? extraBlocks = null)
     {
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
@@ -32,6 +32,7 @@ public static class HuntJsonReport
         w.WriteStartArray("lateral");
         foreach (var f in findings) FindingJsonWriter.Write(w, f);
         w.WriteEndArray();
+        extraBlocks?.Invoke(w);
         w.WriteEndObject();
     }
 }
