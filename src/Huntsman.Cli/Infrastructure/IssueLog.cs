@@ -22,8 +22,6 @@ public sealed class IssueLog(RunSummary summary, int maxPrinted = 200)
         }
     }
 
-    public IReadOnlyList<ReadIssue> Kept => _kept;
-
     public void Print(TextWriter error)
     {
         lock (_gate)

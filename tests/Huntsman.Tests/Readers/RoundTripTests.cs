@@ -14,7 +14,7 @@ public class RoundTripTests
         { "evtx/EVTX-ATTACK-SAMPLES/Lateral Movement", DumpFormat.Jsonl },
         { "evtx/hayabusa-sample-evtx/EVTX-to-MITRE-Attack/TA0008-Lateral Movement", DumpFormat.Xml },
         { "evtx/omerbenamram-evtx/samples/security.evtx", DumpFormat.Xml },
-        { "sigma/regression_data/rules/windows/builtin", DumpFormat.Xml },
+        { "sigma/regression_data/rules/windows", DumpFormat.Xml },
         { "sigma/regression_data/rules/windows/builtin", DumpFormat.Jsonl },
         { "datasets/otrf/covenant_copy_smb_CreateRequest_2020-09-22145302.json", DumpFormat.Xml },
         { "datasets/otrf/covenant_copy_smb_CreateRequest_2020-09-22145302.json", DumpFormat.Jsonl },

@@ -12,8 +12,6 @@ public static class MessageTokens
 {
     private static readonly Dictionary<int, string> Names = Build();
 
-    public static bool TryGetName(int token, out string name) => Names.TryGetValue(token, out name!);
-
     /// <summary>
     /// Replaces every known %%NNNN in <paramref name="raw"/> with its name and collapses whitespace
     /// ("%%1538\r\n\t%%1541" → "READ_CONTROL SYNCHRONIZE"). Returns null when no token is known.

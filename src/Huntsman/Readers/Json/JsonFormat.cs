@@ -4,7 +4,7 @@ namespace Huntsman.Readers.Json;
 
 /// <summary>
 /// JSON evidence: JSONL, top-level arrays, or concatenated objects, in the shapes evtx_dump, Winlogbeat/ECS,
-/// NXLog (OTRF/Mordor) and Defender Advanced Hunting write. Large files are cut into ~8 MB slices on record
+/// NXLog (OTRF/Mordor) and Defender Advanced Hunting write. Large files are cut into ~2 MB slices on record
 /// boundaries so they parse on all cores with flat memory.
 /// </summary>
 public sealed class JsonFormat : IEvidenceFormat

@@ -11,7 +11,7 @@ namespace Huntsman.Readers.Json;
 /// </summary>
 internal sealed class JsonSplitter
 {
-    public const int TargetBytes = 8 << 20;
+    public const int TargetBytes = 2 << 20;
     public const int MaxBytes = 64 << 20;
     private const int BlockBytes = 1 << 20;
 

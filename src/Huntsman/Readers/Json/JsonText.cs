@@ -35,14 +35,4 @@ internal static class JsonText
         if (value.ValueKind == JsonValueKind.Number) return value.TryGetInt64(out result);
         return value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), out result);
     }
-
-    /// <summary>Case-insensitive property lookup (exports differ in case: Hostname/hostname).</summary>
-    public static bool TryGet(JsonElement obj, string name, out JsonElement value)
-    {
-        if (obj.TryGetProperty(name, out value)) return true;
-        foreach (var p in obj.EnumerateObject())
-            if (p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) { value = p.Value; return true; }
-        value = default;
-        return false;
-    }
 }

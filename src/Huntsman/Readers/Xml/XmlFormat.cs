@@ -10,7 +10,7 @@ namespace Huntsman.Readers.Xml;
 /// </summary>
 public sealed class XmlFormat : IEvidenceFormat
 {
-    internal const int TargetSliceBytes = 8 << 20;
+    internal const int TargetSliceBytes = 2 << 20;
 
     public InputFormat Format => InputFormat.Xml;
 

@@ -6,11 +6,12 @@ namespace Huntsman.Readers.Xml;
 
 /// <summary>
 /// Cuts an XML export into slices of about the target size, each starting at an "&lt;Event" tag, and counts the
-/// lines before each cut so issues can name real line numbers.
+/// lines before each cut so issues can name real line numbers. A slice never grows past 64 MB beyond its target.
 /// </summary>
 internal sealed class XmlSplitter(SafeFileHandle handle, long length, long dataStart, Encoding encoding, int targetBytes)
 {
     private const int BlockBytes = 1 << 20;
+    private const int MaxBytes = 64 << 20;
     private readonly byte[] _tag = XmlEncodingSniffer.EventTag(encoding);
     private readonly int _charBytes = encoding == Encoding.Unicode ? 2 : 1;
     private readonly long _dataStart = dataStart;
@@ -55,6 +56,9 @@ internal sealed class XmlSplitter(SafeFileHandle handle, long length, long dataS
                     i++;
                 }
                 if (pos + n >= length) return length;
+                // No event start for a long stretch (crafted input): cut anyway so memory stays bounded;
+                // the event torn by the cut is reported as unterminated/malformed.
+                if (pos + n - from >= MaxBytes) return pos + n - (n % _charBytes);
                 // Overlap so a tag straddling two blocks is still seen.
                 pos += n - _tag.Length - _charBytes;
             }

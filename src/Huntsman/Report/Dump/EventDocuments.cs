@@ -1,11 +1,13 @@
 using System.Globalization;
 using Huntsman.Events;
+using Huntsman.Events.Taxonomy;
 
 namespace Huntsman.Report.Dump;
 
 /// <summary>
 /// The &lt;Event&gt; document of an event: the one the reader kept, or one built from System + payload fields
-/// (for flat sources such as NXLog, ECS and Defender, or when documents were not kept).
+/// (for flat sources such as NXLog, ECS and Defender, or when documents were not kept). Decoded %%NNNN siblings
+/// added by the normaliser are left out: reading the dump back adds them again.
 /// </summary>
 public static class EventDocuments
 {
@@ -52,14 +54,21 @@ public static class EventDocuments
         {
             var data = new EventNode("EventData");
             root.Children.Add(data);
-            foreach (var f in e.Fields)
+            for (int i = 0; i < e.Fields.Count; i++)
             {
+                var f = e.Fields[i];
+                if (i > 0 && IsDecodedSibling(e.Fields[i - 1], f)) continue;
                 var d = Element(data, "Data", f.Value);
                 if (!f.Name.Equals("Data", StringComparison.Ordinal)) d.Attributes.Add(new("Name", f.Name));
             }
         }
         return root;
     }
+
+    /// <summary>The normaliser's decoded copy of a %%NNNN value: the document keeps what Windows wrote only.</summary>
+    private static bool IsDecodedSibling(EventField previous, EventField field) =>
+        previous.Name == field.Name && previous.Value.Contains("%%", StringComparison.Ordinal) &&
+        MessageTokens.Decode(previous.Value) == field.Value;
 
     private static EventNode Element(EventNode parent, string name, string? text)
     {
