@@ -29,11 +29,14 @@ internal sealed partial class EvtxChunkReader
     private readonly ChunkData _chunk;
     private readonly EventBuilder _builder;
     private readonly BinXmlWalker _walker;
+    private readonly EvtxRecoveryIndex? _recovery;
 
     /// <param name="usePlans">False makes every record take the tree walk (tests compare both paths).</param>
+    /// <param name="recovery">With --recover: the file-wide choice of carved records to keep (null keeps all).</param>
     public EvtxChunkReader(string file, int chunkIndex, long fileOffset, byte[] bytes, int length, ReaderOptions options, EventBatch batch,
-        bool usePlans = true)
+        bool usePlans = true, EvtxRecoveryIndex? recovery = null)
     {
+        _recovery = recovery;
         _file = file;
         _chunkIndex = chunkIndex;
         _fileOffset = fileOffset;
@@ -180,6 +183,7 @@ internal sealed partial class EvtxChunkReader
             long written = BinaryPrimitives.ReadInt64LittleEndian(Data[(pos + 16)..]);
             var e = _builder.Finish(id, ValueRenderer.ToDateTime(written));
             e.Origin = new EventOrigin(_file, _chunkIndex, _fileOffset + pos, 0, recovered);
+            if (recovered && _recovery is not null && !_recovery.Keep(e.RecordId, _fileOffset + pos)) return true; // read elsewhere
             EventNormalizer.Normalize(e);
             _batch.Events.Add(e);
             if (recovered) _batch.RecoveredCount++;

@@ -15,18 +15,18 @@ internal static class EvtxFileHeader
 
     public static ReadOnlySpan<byte> Signature => "ElfFile\0"u8;
 
-    /// <summary>Checks signature, version and CRC; reports what is wrong. Returns false only when the signature is missing.</summary>
-    public static bool Validate(ReadOnlySpan<byte> header, string file, Action<ReadIssue> report)
+    /// <summary>Checks signature, version and CRC, and reports what is wrong: chunks are tried whatever the header says.</summary>
+    public static void Validate(ReadOnlySpan<byte> header, string file, Action<ReadIssue> report)
     {
         if (header.Length < 128)
         {
             report(new ReadIssue(file, $"file header truncated ({header.Length} of 128 bytes)", Offset: 0));
-            return header.StartsWith(Signature);
+            return;
         }
         if (!header.StartsWith(Signature))
         {
             report(new ReadIssue(file, "file header has no ElfFile signature; trying chunks anyway", Offset: 0));
-            return false;
+            return;
         }
         ushort minor = BinaryPrimitives.ReadUInt16LittleEndian(header[36..]);
         ushort major = BinaryPrimitives.ReadUInt16LittleEndian(header[38..]);
@@ -37,6 +37,5 @@ internal static class EvtxFileHeader
         uint stored = BinaryPrimitives.ReadUInt32LittleEndian(header[124..]);
         if ((flags & FlagNoCrc32) == 0 && Crc32.Compute(header[..120]) != stored)
             report(new ReadIssue(file, "file header CRC32 mismatch", IssueSeverity.Warning, Offset: 124));
-        return true;
     }
 }

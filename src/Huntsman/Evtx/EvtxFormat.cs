@@ -40,14 +40,25 @@ public sealed class EvtxFormat : IEvidenceFormat
         }
         long slots = (size - EvtxFileHeader.Size) / EvtxFileHeader.ChunkSize;
         int tail = (int)((size - EvtxFileHeader.Size) % EvtxFileHeader.ChunkSize);
+        var recovery = options.Recover ? BuildRecoveryIndex(source, slots, tail, options, report) : null;
         for (int i = 0; i < slots && i < int.MaxValue; i++)
-            yield return new EvtxChunkUnit(source, i, EvtxFileHeader.Size + (long)i * EvtxFileHeader.ChunkSize, EvtxFileHeader.ChunkSize, options, usePlans);
+            yield return new EvtxChunkUnit(source, i, EvtxFileHeader.Size + (long)i * EvtxFileHeader.ChunkSize, EvtxFileHeader.ChunkSize, options, usePlans, recovery);
         if (tail > 0)
         {
             long offset = EvtxFileHeader.Size + slots * EvtxFileHeader.ChunkSize;
             report(new ReadIssue(source.Name, $"file ends inside a chunk ({tail} of {EvtxFileHeader.ChunkSize} bytes); reading its complete records",
                 IssueSeverity.Warning, ChunkIndex: (int)slots, Offset: offset));
-            yield return new EvtxChunkUnit(source, (int)slots, offset, tail, options, usePlans);
+            yield return new EvtxChunkUnit(source, (int)slots, offset, tail, options, usePlans, recovery);
+        }
+    }
+
+    private static EvtxRecoveryIndex? BuildRecoveryIndex(EvtxSource source, long slots, int tail, ReaderOptions options, Action<ReadIssue> report)
+    {
+        try { return EvtxRecoveryIndex.Build(source, slots, tail, options); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            report(new ReadIssue(source.Name, $"recovery pass failed, carved records may repeat: {ex.Message}", IssueSeverity.Warning));
+            return null;
         }
     }
 }

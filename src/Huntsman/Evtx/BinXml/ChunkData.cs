@@ -26,7 +26,6 @@ internal sealed class ChunkData
     public byte[] Bytes { get; }
     /// <summary>Bytes of the chunk actually present (less than 64 KiB for a truncated trailing chunk).</summary>
     public int Length { get; }
-    public int TemplateCount => _templates.Count;
 
     public ReadOnlySpan<byte> Span(int offset, int length)
     {
