@@ -2,6 +2,8 @@ using System.ComponentModel;
 using System.Globalization;
 using Huntsman.Cli.Infrastructure;
 using Huntsman.Hunt;
+using Huntsman.Lateral;
+using Huntsman.Report.Navigator;
 using Huntsman.Readers;
 using Huntsman.Report.Detections;
 using Huntsman.Sigma;
@@ -86,6 +88,14 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
         [DefaultValue("auto")]
         public string InputFormat { get; init; } = "auto";
 
+        [CommandOption("--lateral-allowlist <FILE>")]
+        [Description("Known-good admin tools/accounts/hosts that lower or suppress lateral-movement findings (see allowlists/)")]
+        public string? LateralAllowlist { get; init; }
+
+        [CommandOption("--navigator <FILE>")]
+        [Description("Also write an ATT&CK Navigator layer of the techniques that fired")]
+        public string? Navigator { get; init; }
+
         [CommandOption("-q|--quiet")]
         [Description("No progress bar and no summary")]
         public bool Quiet { get; init; }
@@ -115,26 +125,43 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
             return ExitCodes.Usage;
         }
 
-        var rules = RuleLoader.Load(options.RulePaths, options.RuleLoad with { IncludeBuiltin = options.IncludeBuiltinRules });
-        var engine = new HuntEngine(rules, options);
+        LateralAllowlist? lateralAllowlist = null;
+        if (settings.LateralAllowlist is not null)
+        {
+            try { lateralAllowlist = LateralAllowlist.Load(settings.LateralAllowlist); }
+            catch (Exception ex) when (ex is AllowlistException or IOException or UnauthorizedAccessException)
+            {
+                console.Error.WriteLine($"allowlist: {ex.Message}");
+                return ExitCodes.Usage;
+            }
+        }
+
         using var output = OutputTarget.Open(settings.Output, console);
         if (output is null) return ExitCodes.Usage;
+        var session = HuntSession.Run(settings.Paths, options, lateralAllowlist, console, settings.Quiet, cancel);
+        var (detections, findings, engine, summary) = (session.Detections, session.Findings, session.Engine, session.Summary);
 
-        var summary = EvidenceRunner.Run(settings.Paths, options.Reader, console, settings.Quiet, engine.Match, engine.Consume, cancel);
-        var detections = engine.Finish();
-
+        if (settings.Navigator is { } layer)
+        {
+            using var stream = File.Create(layer);
+            NavigatorLayer.Write(stream, FiredTechniques.From(detections));
+        }
         switch (settings.Format)
         {
-            case "jsonl": DetectionJsonWriter.WriteLines(output.Stream, detections); break;
-            case "json": HuntJsonReport.Write(output.Stream, detections, engine, summary); break;
+            case "jsonl":
+                DetectionJsonWriter.WriteLines(output.Stream, detections);
+                FindingJsonWriter.WriteLines(output.Stream, findings);
+                break;
+            case "json": HuntJsonReport.Write(output.Stream, detections, findings, engine); break;
             case "csv":
                 using (var w = new StreamWriter(output.Stream, leaveOpen: true)) DetectionCsvWriter.Write(w, detections);
                 break;
             default:
                 using (var w = new StreamWriter(output.Stream, leaveOpen: true)) DetectionTable.Write(w, detections, console.NoColor);
+                if (findings.Count > 0) LateralCommand.WriteTable(output.Stream, findings);
                 break;
         }
-        if (!settings.Quiet) HuntSummaryPrinter.Print(console, summary, engine, detections);
+        if (!settings.Quiet) HuntSummaryPrinter.Print(console, summary, engine, detections, findings);
         return ExitCodes.For(summary);
     }
 

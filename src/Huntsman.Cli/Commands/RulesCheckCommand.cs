@@ -51,6 +51,15 @@ internal sealed class RulesCheckCommand : Command<RulesCheckCommand.Settings>
         output.WriteLine($"{set.Statuses.Count} documents in {elapsed.TotalMilliseconds:F0} ms: {set.Rules.Count} detection rules, "
                          + $"{set.Correlations.Count} correlations, {set.Filters.Count} filters; "
                          + $"{set.Rules.Count(r => !r.HasTelemetry)} rules without matching telemetry");
+        int tagProblems = 0;
+        foreach (var (location, tags) in set.Rules.Select(r => ($"{r.File}:{r.Line}", r.Tags))
+                     .Concat(set.Correlations.Select(c => (c.Location, c.Tags))))
+            foreach (var problem in Attack.AttackTagValidator.Validate(tags))
+            {
+                tagProblems++;
+                output.WriteLine($"attack-tag {location}: {problem}");
+            }
+        output.WriteLine($"{tagProblems} ATT&CK tag problems (unknown, revoked or deprecated IDs; unknown tactics)");
         foreach (var group in set.Statuses.GroupBy(s => (s.State, Reason: s.ReasonCategory ?? "")).OrderBy(g => g.Key.State).ThenByDescending(g => g.Count()))
             output.WriteLine($"  {group.Key.State.ToString().ToLowerInvariant(),-8} {group.Count(),6}  {(group.Key.Reason.Length == 0 ? "-" : group.Key.Reason)}");
         return settings.FailOnSkip && set.Skipped.Any() ? 1 : 0;

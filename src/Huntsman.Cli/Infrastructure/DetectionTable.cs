@@ -14,6 +14,8 @@ public static class DetectionTable
             Out = new AnsiConsoleOutput(output),
             ColorSystem = noColor || output != Console.Out ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
         });
+        // A pipe or file has no width of its own; keep rows readable rather than wrapping at 80 columns.
+        if (Console.IsOutputRedirected || output != Console.Out) console.Profile.Width = 220;
         if (detections.Count == 0)
         {
             console.WriteLine("No detections.");
@@ -23,7 +25,7 @@ public static class DetectionTable
             .AddColumn("Time (UTC)").AddColumn("Computer").AddColumn("Level").AddColumn("Rule").AddColumn("Event").AddColumn("Details");
         foreach (var d in detections)
         {
-            var details = string.Join("\n", d.Fields.Take(4).Select(f => $"{f.Name}: {Trim(f.Value)}"));
+            var details = string.Join("\n", d.Fields.Where(f => f.Name is not ("EventID" or "Channel" or "Provider_Name")).Take(4).Select(f => $"{f.Name}: {Trim(f.Value)}"));
             if (d.Ancestry.Count > 1) details += "\n" + string.Join(" <- ", d.Ancestry.Take(4).Select(a => Path.GetFileName(a.Image.Replace('\\', '/'))));
             table.AddRow(
                 Markup.Escape(SystemFields.FormatTime(d.Timestamp)[..19]),

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Huntsman.Hunt;
+using Huntsman.Lateral;
 using Spectre.Console;
 
 namespace Huntsman.Cli.Infrastructure;
@@ -7,9 +8,10 @@ namespace Huntsman.Cli.Infrastructure;
 /// <summary>The terminal summary of a hunt, on stderr.</summary>
 public static class HuntSummaryPrinter
 {
-    public static void Print(CliConsole console, RunSummary run, HuntEngine engine, IReadOnlyList<Detection> detections)
+    public static void Print(CliConsole console, RunSummary run, HuntEngine engine, IReadOnlyList<Detection> detections, IReadOnlyList<LateralFinding> findings)
     {
         var c = console.ErrorConsole();
+        if (!console.ErrorIsTerminal) c.Profile.Width = 140;
         var s = engine.Stats;
         var grid = new Grid().AddColumn().AddColumn();
         grid.AddRow("Files", $"{run.FilesRead} read, {run.FilesSeen - run.FilesRead} skipped ({run.Bytes / 1048576.0:0.0} MB)");
@@ -20,6 +22,8 @@ public static class HuntSummaryPrinter
         if (s.RegexTimeouts > 0) grid.AddRow("Regex timeouts", s.RegexTimeouts.ToString());
         grid.AddRow("Detections", detections.Count == 0 ? "none" : string.Join(", ",
             Levels.Ordered.Reverse().Select(l => (l, n: detections.Count(d => d.Level == l))).Where(x => x.n > 0).Select(x => $"{DetectionTable.LevelMarkup(x.l)} {x.n}")));
+        grid.AddRow("Lateral movement", findings.Count == 0 ? "none" : Markup.Escape(string.Join(", ",
+            findings.GroupBy(f => $"{f.Kind} {f.Tool}").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"))));
         grid.AddRow("Speed", $"{run.EventsPerSecond:N0} events/s over {run.Elapsed.TotalSeconds:0.00} s");
         grid.AddRow("Peak memory", $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB");
         c.Write(new Panel(grid).Header("huntsman hunt").Border(BoxBorder.Rounded));

@@ -30,7 +30,9 @@ internal sealed partial class EvtxChunkReader
     private readonly EventBuilder _builder;
     private readonly BinXmlWalker _walker;
 
-    public EvtxChunkReader(string file, int chunkIndex, long fileOffset, byte[] bytes, int length, ReaderOptions options, EventBatch batch)
+    /// <param name="usePlans">False makes every record take the tree walk (tests compare both paths).</param>
+    public EvtxChunkReader(string file, int chunkIndex, long fileOffset, byte[] bytes, int length, ReaderOptions options, EventBatch batch,
+        bool usePlans = true)
     {
         _file = file;
         _chunkIndex = chunkIndex;
@@ -41,7 +43,8 @@ internal sealed partial class EvtxChunkReader
         _batch = batch;
         _chunk = new ChunkData(bytes, _length);
         _builder = new EventBuilder(bytes, options.KeepDocument);
-        _walker = new BinXmlWalker(_chunk, _builder);
+        // Templates' field plans are the fast path; the full document needs the tree walk.
+        _walker = new BinXmlWalker(_chunk, _builder, usePlans: usePlans && !options.KeepDocument);
     }
 
     private ReadOnlySpan<byte> Data => new(_bytes, 0, _length);
@@ -70,6 +73,9 @@ internal sealed partial class EvtxChunkReader
                 Issue($"free-space offset 0x{freeSpace:x} is outside the chunk; reading records up to the chunk end", 48, IssueSeverity.Warning);
             end = _length;
         }
+        // Records in the chunk per its header (last - first + 1), bounded: sizes the event list once.
+        long declared = BinaryPrimitives.ReadInt64LittleEndian(data[16..]) - BinaryPrimitives.ReadInt64LittleEndian(data[8..]) + 1;
+        if (declared is > 0 and <= 4096) _batch.Events.Capacity = Math.Max(_batch.Events.Capacity, (int)declared);
         var seen = _options.Recover ? new HashSet<long>() : null;
         ReadRecords(HeaderSize, end, seen);
         if (_options.Recover && end < _length) Carve(end, _length, seen);

@@ -5,12 +5,13 @@ using Huntsman.Readers;
 namespace Huntsman.Evtx;
 
 /// <summary>One 64 KiB chunk slot of an EVTX file, read on its own (any thread) into a pooled buffer.</summary>
-internal sealed class EvtxChunkUnit(EvtxSource source, int chunkIndex, long fileOffset, int length, ReaderOptions options)
+internal sealed class EvtxChunkUnit(EvtxSource source, int chunkIndex, long fileOffset, int length, ReaderOptions options, bool usePlans)
     : EvidenceUnit(source.Name, chunkIndex, length)
 {
     private readonly EvtxSource _source = source;
     private readonly long _fileOffset = fileOffset;
     private readonly ReaderOptions _options = options;
+    private readonly bool _usePlans = usePlans;
 
     public override EventBatch Read()
     {
@@ -21,7 +22,7 @@ internal sealed class EvtxChunkUnit(EvtxSource source, int chunkIndex, long file
             int n = _source.Read(_fileOffset, buffer.AsSpan(0, (int)Length));
             if (n < Length)
                 batch.Issues.Add(new ReadIssue(File, $"chunk cut short: {n} of {Length} bytes could be read", ChunkIndex: Ordinal, Offset: _fileOffset));
-            new EvtxChunkReader(File, Ordinal, _fileOffset, buffer, n, _options, batch).Read();
+            new EvtxChunkReader(File, Ordinal, _fileOffset, buffer, n, _options, batch, _usePlans).Read();
         }
         finally { ArrayPool<byte>.Shared.Return(buffer); }
         return batch;

@@ -17,7 +17,7 @@ public sealed class EvtxFormat : IEvidenceFormat
     /// Validates the header (reporting, never rejecting), then yields a unit for every chunk slot the file
     /// size allows; a trailing partial slot is reported and still read for the records it holds whole.
     /// </summary>
-    internal static IEnumerable<EvidenceUnit> Units(EvtxSource source, ReaderOptions options, Action<ReadIssue> report)
+    internal static IEnumerable<EvidenceUnit> Units(EvtxSource source, ReaderOptions options, Action<ReadIssue> report, bool usePlans = true)
     {
         long size;
         var header = new byte[EvtxFileHeader.Size];
@@ -41,13 +41,13 @@ public sealed class EvtxFormat : IEvidenceFormat
         long slots = (size - EvtxFileHeader.Size) / EvtxFileHeader.ChunkSize;
         int tail = (int)((size - EvtxFileHeader.Size) % EvtxFileHeader.ChunkSize);
         for (int i = 0; i < slots && i < int.MaxValue; i++)
-            yield return new EvtxChunkUnit(source, i, EvtxFileHeader.Size + (long)i * EvtxFileHeader.ChunkSize, EvtxFileHeader.ChunkSize, options);
+            yield return new EvtxChunkUnit(source, i, EvtxFileHeader.Size + (long)i * EvtxFileHeader.ChunkSize, EvtxFileHeader.ChunkSize, options, usePlans);
         if (tail > 0)
         {
             long offset = EvtxFileHeader.Size + slots * EvtxFileHeader.ChunkSize;
             report(new ReadIssue(source.Name, $"file ends inside a chunk ({tail} of {EvtxFileHeader.ChunkSize} bytes); reading its complete records",
                 IssueSeverity.Warning, ChunkIndex: (int)slots, Offset: offset));
-            yield return new EvtxChunkUnit(source, (int)slots, offset, tail, options);
+            yield return new EvtxChunkUnit(source, (int)slots, offset, tail, options, usePlans);
         }
     }
 }

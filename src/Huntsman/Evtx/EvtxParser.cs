@@ -9,12 +9,12 @@ internal sealed record EvtxParseResult(List<WinEvent> Events, List<ReadIssue> Is
 /// <summary>In-process entry for tests, fuzzing and benchmarks: parses an EVTX image held in memory, chunk by chunk.</summary>
 internal static class EvtxParser
 {
-    public static EvtxParseResult Parse(byte[] image, ReaderOptions options, string name = "memory.evtx")
+    public static EvtxParseResult Parse(byte[] image, ReaderOptions options, string name = "memory.evtx", bool usePlans = true)
     {
         var events = new List<WinEvent>();
         var issues = new List<ReadIssue>();
         int recovered = 0, skipped = 0;
-        foreach (var unit in EvtxFormat.Units(EvtxSource.FromBytes(name, image), options, issues.Add))
+        foreach (var unit in EvtxFormat.Units(EvtxSource.FromBytes(name, image), options, issues.Add, usePlans))
         {
             var batch = EvidencePipeline.ReadSafely(unit);
             events.AddRange(batch.Events);

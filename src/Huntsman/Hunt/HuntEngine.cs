@@ -18,7 +18,7 @@ public sealed class HuntEngine
     private readonly HashSet<SigmaRule> _feedsCorrelation = new();
     private readonly HashSet<SigmaRule> _silent = new();
     private readonly List<Detection> _detections = new();
-    private readonly List<IEventObserver> _observers = new();
+    private readonly List<Action<WinEvent>> _observers = new();
 
     public HuntEngine(RuleSet rules, HuntOptions options)
     {
@@ -45,7 +45,9 @@ public sealed class HuntEngine
     public IReadOnlyList<SigmaRule> SelectedRules => _matcher.Rules;
 
     /// <summary>Stateful analyses that see every event in input order (lineage, lateral movement, …).</summary>
-    public void AddObserver(IEventObserver observer) => _observers.Add(observer);
+    public void AddObserver(Action<WinEvent> observe) => _observers.Add(observe);
+
+    public void AddObserver(IEventObserver observer) => _observers.Add(observer.Observe);
 
     private bool Referenced(SigmaRule rule) =>
         (rule.Id is not null && _correlations.ReferencedRules.Contains(rule.Id)) ||
@@ -73,7 +75,7 @@ public sealed class HuntEngine
         Stats.EventsInWindow += result.InWindow;
         foreach (var observer in _observers)
             foreach (var e in result.Batch.Events)
-                observer.Observe(e);
+                observer(e);
         foreach (var hit in result.Hits)
         {
             if (_feedsCorrelation.Contains(hit.Rule)) _correlations.Observe(hit.Rule.Id ?? hit.Rule.Name ?? hit.Rule.Title, hit.Rule.Name, hit.Event);

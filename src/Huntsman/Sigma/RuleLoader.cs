@@ -20,16 +20,24 @@ public static class RuleLoader
     {
         options ??= new RuleLoadOptions();
         var set = new RuleSet();
+        var files = new List<string>();
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
-                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                             .Where(f => f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
-                             .Order(StringComparer.Ordinal))
-                    LoadFile(set, file, options);
-            else if (File.Exists(path)) LoadFile(set, path, options);
+                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(f => f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal));
+            else if (File.Exists(path)) files.Add(path);
             else set.Statuses.Add(Skip(path, 0, "file", null, new SigmaRuleException("not found", "no such file or directory")));
         }
+        // Files parse independently; results are appended in file order, so the set is deterministic.
+        var parts = files.AsParallel().AsOrdered().Select(file =>
+        {
+            var part = new RuleSet(set.Fields);
+            LoadFile(part, file, options);
+            return part;
+        });
+        foreach (var part in parts) set.Append(part);
         if (options.IncludeBuiltin) LoadBuiltin(set, options);
         return set;
     }

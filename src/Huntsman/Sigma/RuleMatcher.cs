@@ -40,8 +40,8 @@ public sealed class RuleMatcher
         foreach (var index in _byChannel.Values) index.Freeze();
         foreach (var (_, index) in _byPrefix) index.Freeze();
         Rules = selected;
-        var fieldCount = _fields.All.Count;
-        _scopes = new ThreadLocal<EventScope>(() => new EventScope(fieldCount));
+        var fields = _fields.All.ToArray();
+        _scopes = new ThreadLocal<EventScope>(() => new EventScope(fields));
     }
 
     /// <summary>The rules selected by the filter (including those without matching telemetry).</summary>
@@ -52,17 +52,9 @@ public sealed class RuleMatcher
     {
         var scope = _scopes.Value!;
         scope.Reset(e);
-        if (_byChannel.TryGetValue(e.Channel, out var index)) Run(index, e, scope, hits);
+        if (_byChannel.TryGetValue(e.Channel, out var index)) index.Run(scope, e, hits);
         foreach (var (prefix, prefixIndex) in _byPrefix)
-            if (e.Channel.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) Run(prefixIndex, e, scope, hits);
-    }
-
-    private static void Run(ChannelIndex index, WinEvent e, EventScope scope, List<RuleHit> hits)
-    {
-        foreach (var entry in index.ForEventId(e.EventId))
-            if (entry.Evaluate(scope)) hits.Add(new RuleHit(entry.Rule, e));
-        foreach (var entry in index.AnyEventId)
-            if (entry.Evaluate(scope)) hits.Add(new RuleHit(entry.Rule, e));
+            if (e.Channel.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) prefixIndex.Run(scope, e, hits);
     }
 
     private ChannelIndex Index(LogsourceTarget target)

@@ -50,6 +50,21 @@ public class MatcherTests
     }
 
     [Fact]
+    public void FieldNamesWithSpacesAreMatchedWithoutThem()
+    {
+        var set = Load(RuleYaml("s:\n    EventID: 1119\n    SourceName: 'Real-Time Protection'\ncondition: s", "product: windows\n    service: windefend"));
+        Assert.True(Matches(set, Event("Microsoft-Windows-Windows Defender/Operational", 1119, ("Source Name", "Real-Time Protection"))));
+    }
+
+    [Fact]
+    public void PrefilterKeepsRulesWhoseLiteralsSitInFallbackFieldsOrSystemFields()
+    {
+        var set = Load(RuleYaml("s:\n    Provider_Name|contains: 'Tes'\n    Image|endswith: 'x.exe'\ncondition: s"));
+        Assert.True(Matches(set, Event(Channels.Security, 4688, ("NewProcessName", @"C:\x.exe"))));
+        Assert.False(Matches(set, Event(Channels.Security, 4688, ("NewProcessName", @"C:\y.exe"))));
+    }
+
+    [Fact]
     public void HitsReportTheFieldsTheRuleLookedAt()
     {
         var hits = new List<RuleHit>();

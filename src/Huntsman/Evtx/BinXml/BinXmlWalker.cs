@@ -7,10 +7,11 @@ namespace Huntsman.Evtx.BinXml;
 /// template instance) only reads its value table and replays the chunk's compiled template; anything
 /// else (raw elements, several fragments, nested BinXML values) is compiled on the spot.
 /// </summary>
-internal sealed class BinXmlWalker(ChunkData chunk, EventBuilder sink)
+internal sealed class BinXmlWalker(ChunkData chunk, EventBuilder sink, bool usePlans)
 {
     private readonly ChunkData _chunk = chunk;
     private readonly EventBuilder _sink = sink;
+    private readonly bool _usePlans = usePlans;
     /// <summary>
     /// Elements one record may expand to. Crafted templates can reference a nested BinXML value many times
     /// at every level; real records stay in the hundreds.
@@ -47,7 +48,11 @@ internal sealed class BinXmlWalker(ChunkData chunk, EventBuilder sink)
                     ref var buffer = ref _values[depth];
                     buffer ??= new BinXmlValue[32];
                     int count = _chunk.ReadValues(ref pos, end, ref buffer);
-                    Walk(template.Roots, buffer.AsSpan(0, count), depth);
+                    var values = buffer.AsSpan(0, count);
+                    if (depth == 0) _sink.ReserveFields(template.FieldCountHint);
+                    if (_usePlans && NoArrays(values) && template.PlanFor(_sink.Depth, _sink.Section) is { } plan) Apply(plan, values, depth);
+                    else Walk(template.Roots, values, depth);
+                    if (depth == 0) template.FieldCountHint = Math.Max(template.FieldCountHint, _sink.FieldCount);
                     break;
                 default:
                     // Raw elements (no template): written by some non-Windows tools, and inside BinXML values.
@@ -61,6 +66,34 @@ internal sealed class BinXmlWalker(ChunkData chunk, EventBuilder sink)
 
     /// <summary>Inside a BinXML value another fragment may follow its end; after a record's own end come only slack bytes.</summary>
     private bool AnotherFragment(int pos, int end, int depth) => depth > 0 && pos < end && _chunk.U8(pos) == FragmentHeader;
+
+    /// <summary>Arrays repeat their element: such records take the tree walk.</summary>
+    private static bool NoArrays(ReadOnlySpan<BinXmlValue> values)
+    {
+        foreach (ref readonly var v in values)
+            if ((v.Type & BinXmlValueType.ArrayFlag) != 0) return false;
+        return true;
+    }
+
+    /// <summary>The fast path: each step reads one value; nested BinXML is walked under the step's element path.</summary>
+    private void Apply(TemplatePlan plan, ReadOnlySpan<BinXmlValue> values, int depth)
+    {
+        foreach (ref readonly var step in plan.Steps.AsSpan())
+        {
+            if (step.Guard >= 0 && Get(values, step.Guard).IsNull) continue;
+            var value = step.Index < 0 ? step.Constant : Get(values, step.Index);
+            if (step.Path is { } path && value.Type == BinXmlValueType.BinXml && value.Text is null)
+            {
+                _elements += path.Length;
+                if (_elements > MaxElementsPerRecord) throw new BinXmlException($"record expands to more than {MaxElementsPerRecord} elements", 0);
+                _sink.EnterPath(path);
+                WalkFragment(value.Offset, value.Offset + value.Length, depth + 1);
+                _sink.LeavePath(path.Length);
+                continue;
+            }
+            _sink.Apply(step, value);
+        }
+    }
 
     private void Walk(XmlNode[] nodes, ReadOnlySpan<BinXmlValue> values, int depth)
     {

@@ -27,6 +27,7 @@ internal sealed partial class EventBuilder(byte[] chunk, bool keepDocument)
 
     private readonly byte[] _chunk = chunk;
     private readonly bool _keepDocument = keepDocument;
+    private readonly StringPool _pool = StringPool.ForThread;
     private Frame[] _frames = new Frame[16];
     private int _depth;
     private WinEvent _event = new();
@@ -107,26 +108,36 @@ internal sealed partial class EventBuilder(byte[] chunk, bool keepDocument)
                 if (_depth == 2) SystemElement(ref frame);
                 break;
             case EventSection.EventData:
-                if (_depth == 2 && frame.Name == "Data") _event.Add(frame.DataName ?? "Data", TextOf(ref frame));
-                else if (_depth >= 2 && !frame.HasChildElements) _event.Add(frame.Name, TextOf(ref frame));
+                if (_depth == 2 && frame.Name == "Data") Add(frame.DataName ?? "Data", TextOf(ref frame));
+                else if (_depth >= 2 && !frame.HasChildElements) Add(frame.Name, TextOf(ref frame));
                 break;
             case EventSection.RenderingInfo:
                 if (_depth >= 2 && !frame.HasChildElements)
-                    _event.Add(frame.Name == "Message" ? "Message" : "RenderingInfo_" + frame.Name, TextOf(ref frame));
+                    Add(frame.Name == "Message" ? "Message" : "RenderingInfo_" + frame.Name, TextOf(ref frame));
                 break;
             case EventSection.UserData:
-                if (_depth >= 3 && !frame.HasChildElements) _event.Add(frame.Name, TextOf(ref frame));
+                if (_depth >= 3 && !frame.HasChildElements) Add(frame.Name, TextOf(ref frame));
                 break;
             case EventSection.ProcessingErrorData:
             case EventSection.Other:
-                if (_depth >= 2 && !frame.HasChildElements) _event.Add(frame.Name, TextOf(ref frame));
+                if (_depth >= 2 && !frame.HasChildElements) Add(frame.Name, TextOf(ref frame));
                 break;
         }
         frame.Text = null;
         frame.Node = null;
     }
 
-    private static EventSection SectionOf(string name) => name switch
+    /// <summary>Payload fields so far; a template remembers it so the next event's list is sized once.</summary>
+    public int FieldCount => _event.Fields.Count;
+
+    public void ReserveFields(int count)
+    {
+        if (count > _event.Fields.Capacity) _event.Fields.Capacity = count;
+    }
+
+    private void Add(string name, string value) => _event.Fields.Add(new EventField(name, value));
+
+    internal static EventSection SectionOf(string name) => name switch
     {
         "System" => EventSection.System,
         "EventData" => EventSection.EventData,
@@ -136,20 +147,28 @@ internal sealed partial class EventBuilder(byte[] chunk, bool keepDocument)
         _ => EventSection.Other,
     };
 
-    private void SystemElement(ref Frame frame)
+    private void SystemElement(ref Frame frame) => SystemText(frame.Name, frame.TextParts switch
+    {
+        0 => new BinXmlValue(""),
+        1 => frame.FirstText,
+        _ => new BinXmlValue(frame.Text!.ToString()),
+    });
+
+    /// <summary>The text of a System child element (EventID, Level, Channel, …).</summary>
+    private void SystemText(string element, in BinXmlValue value)
     {
         var e = _event;
-        switch (frame.Name)
+        switch (element)
         {
-            case "EventID": e.EventId = (int)(Integer(ref frame) ?? 0); break;
-            case "Version": e.Version = (int?)Integer(ref frame); break;
-            case "Level": e.Level = (int?)Integer(ref frame); break;
-            case "Task": e.Task = (int?)Integer(ref frame); break;
-            case "Opcode": e.Opcode = (int?)Integer(ref frame); break;
-            case "Keywords": e.Keywords = TextOf(ref frame); break;
-            case "Channel": e.Channel = TextOf(ref frame); break;
-            case "Computer": e.Computer = TextOf(ref frame); break;
-            case "EventRecordID": _recordId = Integer(ref frame); break;
+            case "EventID": e.EventId = (int)(Integer(value) ?? 0); break;
+            case "Version": e.Version = (int?)Integer(value); break;
+            case "Level": e.Level = (int?)Integer(value); break;
+            case "Task": e.Task = (int?)Integer(value); break;
+            case "Opcode": e.Opcode = (int?)Integer(value); break;
+            case "Keywords": e.Keywords = Render(value); break;
+            case "Channel": e.Channel = Render(value); break;
+            case "Computer": e.Computer = Render(value); break;
+            case "EventRecordID": _recordId = Integer(value); break;
         }
     }
 
@@ -186,13 +205,6 @@ internal sealed partial class EventBuilder(byte[] chunk, bool keepDocument)
         _ => frame.Text!.ToString(),
     };
 
-    private long? Integer(ref Frame frame) => frame.TextParts switch
-    {
-        0 => null,
-        1 => Integer(frame.FirstText),
-        _ => long.TryParse(frame.Text!.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null,
-    };
-
     /// <summary>Reads an integer straight from the value bytes (no string) for the numeric System fields.</summary>
     private long? Integer(in BinXmlValue value)
     {
@@ -221,5 +233,5 @@ internal sealed partial class EventBuilder(byte[] chunk, bool keepDocument)
             DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t) ? t : null;
     }
 
-    private string Render(in BinXmlValue value) => ValueRenderer.Render(_chunk, value);
+    private string Render(in BinXmlValue value) => ValueRenderer.Render(_chunk, value, _pool);
 }

@@ -55,4 +55,18 @@ internal sealed class ElementNode(string name, AttributeNode[] attributes, XmlNo
 internal sealed class CompiledTemplate(XmlNode[] roots)
 {
     public XmlNode[] Roots { get; } = roots;
+    private List<(int Depth, EventSection Section, TemplatePlan? Plan)>? _plans;
+
+    /// <summary>The fields this template yields when placed at <paramref name="depth"/> in <paramref name="section"/> (null: walk the tree).</summary>
+    public TemplatePlan? PlanFor(int depth, EventSection section)
+    {
+        _plans ??= new(1);
+        foreach (var (d, s, plan) in _plans)
+            if (d == depth && s == section) return plan;
+        var built = TemplatePlan.TryBuild(Roots, depth, section);
+        _plans.Add((depth, section, built));
+        return built;
+    }
+    /// <summary>Most payload fields an event of this template has had: the next event's field list starts this big.</summary>
+    public int FieldCountHint { get; set; }
 }

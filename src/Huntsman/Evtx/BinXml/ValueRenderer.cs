@@ -34,6 +34,76 @@ internal static class ValueRenderer
         return Render(value.Type, new ReadOnlySpan<byte>(chunk, value.Offset, value.Length));
     }
 
+    /// <summary>As <see cref="Render(byte[], in BinXmlValue)"/>, sharing short strings, GUIDs and SIDs through <paramref name="pool"/>.</summary>
+    public static string Render(byte[] chunk, in BinXmlValue value, StringPool pool)
+    {
+        if (value.Text is not null) return value.Text;
+        var b = new ReadOnlySpan<byte>(chunk, value.Offset, value.Length);
+        Span<char> chars = stackalloc char[StringPool.MaxLength];
+        switch (value.Type)
+        {
+            case V.String when b.Length <= StringPool.MaxLength * 2:
+                var text = MemoryMarshal.Cast<byte, char>(b);
+                int n = text.Length;
+                while (n > 0 && text[n - 1] == '\0') n--;
+                return pool.Get(text[..n]);
+            case V.Guid when b.Length >= 16:
+                new Guid(b[..16]).TryFormat(chars, out int written, "B");
+                for (int i = 0; i < written; i++)
+                    if (chars[i] is >= 'a' and <= 'f') chars[i] = (char)(chars[i] - 32);
+                return pool.Get(chars[..written]);
+            case V.Sid when b.Length >= 8 && b.Length >= 8 + b[1] * 4 && b[1] <= 5:
+                return pool.Get(FormatSid(b, chars));
+            case V.HexInt32 when b.Length >= 4:
+                return pool.Get(Hex(BinaryPrimitives.ReadUInt32LittleEndian(b), "x", chars));
+            case V.HexInt64 when b.Length >= 8:
+                return pool.Get(Hex(BinaryPrimitives.ReadUInt64LittleEndian(b), "x", chars));
+            case V.SizeT when b.Length == 4:
+                return pool.Get(Hex(BinaryPrimitives.ReadUInt32LittleEndian(b), "x8", chars));
+            case V.SizeT when b.Length >= 8:
+                return pool.Get(Hex(BinaryPrimitives.ReadUInt64LittleEndian(b), "x16", chars));
+            case V.UInt16 when b.Length >= 2:
+                BinaryPrimitives.ReadUInt16LittleEndian(b).TryFormat(chars, out int u16, default, CultureInfo.InvariantCulture);
+                return pool.Get(chars[..u16]);
+            case V.UInt32 when b.Length >= 4:
+                BinaryPrimitives.ReadUInt32LittleEndian(b).TryFormat(chars, out int u32, default, CultureInfo.InvariantCulture);
+                return pool.Get(chars[..u32]);
+            default:
+                return Render(value.Type, b);
+        }
+    }
+
+    /// <summary>"0x" and the value in hex of <paramref name="format"/>, written into <paramref name="chars"/>.</summary>
+    private static ReadOnlySpan<char> Hex(ulong value, string format, Span<char> chars)
+    {
+        chars[0] = '0';
+        chars[1] = 'x';
+        value.TryFormat(chars[2..], out int written, format, CultureInfo.InvariantCulture);
+        return chars[..(2 + written)];
+    }
+
+    /// <summary>A SID of at most 5 sub-authorities formatted into <paramref name="chars"/>.</summary>
+    private static ReadOnlySpan<char> FormatSid(ReadOnlySpan<byte> b, Span<char> chars)
+    {
+        ulong authority = 0;
+        for (int i = 2; i < 8; i++) authority = (authority << 8) | b[i];
+        int at = 0;
+        chars[at++] = 'S';
+        chars[at++] = '-';
+        b[0].TryFormat(chars[at..], out int w, default, CultureInfo.InvariantCulture);
+        at += w;
+        chars[at++] = '-';
+        authority.TryFormat(chars[at..], out w, default, CultureInfo.InvariantCulture);
+        at += w;
+        for (int i = 0; i < b[1]; i++)
+        {
+            chars[at++] = '-';
+            BinaryPrimitives.ReadUInt32LittleEndian(b[(8 + i * 4)..]).TryFormat(chars[at..], out w, default, CultureInfo.InvariantCulture);
+            at += w;
+        }
+        return chars[..at];
+    }
+
     public static string Render(byte type, ReadOnlySpan<byte> b)
     {
         if (b.Length == 0) return "";
@@ -86,7 +156,12 @@ internal static class ValueRenderer
     private static string FormatGuid(ReadOnlySpan<byte> b)
     {
         var g = new Guid(b[..16]);
-        return "{" + g.ToString("D").ToUpperInvariant() + "}";
+        return string.Create(38, g, static (chars, guid) =>
+        {
+            guid.TryFormat(chars, out _, "B");
+            for (int i = 0; i < chars.Length; i++)
+                if (chars[i] is >= 'a' and <= 'f') chars[i] = (char)(chars[i] - 32);
+        });
     }
 
     private static string FormatSystemTime(ReadOnlySpan<byte> b)

@@ -20,6 +20,7 @@ internal sealed class CorrelationEvaluator
     }
 
     private const int MinimumSweepThreshold = 1024;
+    private const int MaxLookBack = 64;
 
     private readonly CorrelationPlan plan;
     private readonly CorrelationRule rule;
@@ -27,7 +28,7 @@ internal sealed class CorrelationEvaluator
     private readonly bool dedupeEvents;
     private readonly Dictionary<string, GroupWindow> groups = new(StringComparer.Ordinal);
     private readonly List<CorrelationMatch> matches = [];
-    private Observation[] sorted = [];
+    private List<Observation> observations = [];
     private int live, sweepThreshold = MinimumSweepThreshold;
 
     public CorrelationEvaluator(CorrelationPlan plan)
@@ -39,9 +40,13 @@ internal sealed class CorrelationEvaluator
         dedupeEvents = rule.Type is not (CorrelationType.Temporal or CorrelationType.TemporalOrdered);
     }
 
-    public List<CorrelationMatch> Run(Observation[] observations)
+    /// <summary>The observations in evaluation order; indexes into it name observations everywhere below.</summary>
+    private Span<Observation> Sorted => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(observations);
+
+    public List<CorrelationMatch> Run(List<Observation> sortedObservations)
     {
-        sorted = observations;
+        observations = sortedObservations;
+        var sorted = Sorted;
         var stats = plan.Statistics;
         for (int i = 0; i < sorted.Length; i++)
         {
@@ -110,10 +115,16 @@ internal sealed class CorrelationEvaluator
         sweepThreshold = Math.Max(MinimumSweepThreshold, groups.Count * 2);
     }
 
-    /// <summary>True when an earlier observation at the same place came from the same event (another rule matched it too).</summary>
+    /// <summary>
+    /// True when an earlier observation at the same place came from the same event (another rule matched
+    /// it too). Such observations sit together; the look-back is capped so that evidence where many
+    /// events claim one place cannot make this quadratic.
+    /// </summary>
     private bool RepeatsEarlierSource(int i)
     {
-        for (int j = i - 1; j >= 0 && ObservationOrder.SamePlace(sorted[j], sorted[i]); j--)
+        var sorted = Sorted;
+        int stop = Math.Max(0, i - MaxLookBack);
+        for (int j = i - 1; j >= stop && ObservationOrder.SamePlace(sorted[j], sorted[i]); j--)
             if (sorted[j].IsSameSource(sorted[i])) return true;
         return false;
     }
@@ -123,6 +134,7 @@ internal sealed class CorrelationEvaluator
         var contributors = group.Accumulator.Contributors() ?? [.. group.Members];
         var events = new List<WinEvent>(contributors.Count);
         var inner = new List<CorrelationMatch>();
+        var sorted = Sorted;
         foreach (int index in contributors)
         {
             ref readonly var o = ref sorted[index];

@@ -9,7 +9,7 @@ namespace Huntsman.Sigma.Correlation;
 /// </summary>
 internal sealed class CorrelationPlan(CorrelationRule rule)
 {
-    private readonly List<Observation> buffer = [];
+    private List<Observation> buffer = [];
     private readonly Lock gate = new();
 
     public CorrelationRule Rule { get; } = rule;
@@ -47,17 +47,16 @@ internal sealed class CorrelationPlan(CorrelationRule rule)
         return true;
     }
 
-    /// <summary>Hands over everything observed, sorted into evaluation order.</summary>
-    public Observation[] TakeSorted()
+    /// <summary>Hands over everything observed, sorted into evaluation order (in place: no second copy).</summary>
+    public List<Observation> TakeSorted()
     {
-        Observation[] all;
+        List<Observation> all;
         lock (gate)
         {
-            all = buffer.ToArray();
-            buffer.Clear();
-            buffer.TrimExcess();
+            all = buffer;
+            buffer = [];
         }
-        Array.Sort(all, ObservationOrder.Instance);
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(all).Sort(ObservationOrder.Instance);
         return all;
     }
 

@@ -6,15 +6,11 @@ namespace Huntsman.Sigma.Correlation;
 /// </summary>
 internal sealed class PercentileAccumulator(double percentile) : WindowAccumulator
 {
-    private readonly List<double> sorted = [];
+    private readonly SortedBlocks sorted = new();
 
-    public override void Add(int index, in Observation o)
-    {
-        int at = sorted.BinarySearch(o.Number);
-        sorted.Insert(at < 0 ? ~at : at, o.Number);
-    }
+    public override void Add(int index, in Observation o) => sorted.Add(o.Number);
 
-    public override void Remove(int index, in Observation o) => sorted.RemoveAt(sorted.BinarySearch(o.Number));
+    public override void Remove(int index, in Observation o) => sorted.Remove(o.Number);
 
     public override double Value
     {

@@ -13,4 +13,13 @@ internal abstract class ConditionNode
     /// (used to index rules by EventID).
     /// </summary>
     public virtual HashSet<int>? RequiredEventIds() => null;
+
+    /// <summary>
+    /// Literals one of which must occur in its field for this node to be true, or null when no such
+    /// set is known (negations, regexes, numbers, keywords, …).
+    /// </summary>
+    public virtual List<RequiredLiteral>? RequiredLiterals() => null;
+
+    /// <summary>How selective a literal set is: its shortest literal (longer = rarer), 0 for none.</summary>
+    public static int Strength(List<RequiredLiteral>? literals) => literals is null || literals.Count == 0 ? 0 : literals.Min(l => l.Text.Length);
 }

@@ -91,6 +91,6 @@ internal sealed class DetectionCompiler(FieldRegistry fields, RuleLoadOptions op
         var groups = chain.Groups.Select(g => g.Select(v => ValueCompiler.Compile(v, fields, options, counter)).ToArray()).ToArray();
         if (field is null) return new KeywordItem(groups, chain.LinkAll, chain.Negate);
         FieldRef? fallback = fieldFallbacks is not null && fieldFallbacks.TryGetValue(field, out var alt) ? fields.Get(alt) : null;
-        return new FieldItem(fields.Get(field), fallback, groups, chain.LinkAll, chain.Negate);
+        return new FieldItem(new FieldAccessor(fields.Get(field), fallback), groups, chain.LinkAll, chain.Negate);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Huntsman.Events;
 
 namespace Huntsman.Sigma.Detection;
@@ -11,15 +12,35 @@ internal sealed class EventScope
     private string?[] _values;
     private int[] _stamps;
     private int _generation;
+    private readonly FrozenDictionary<string, int> _slots;
 
-    public EventScope(int fieldCount)
+    /// <param name="fields">Every field rules use; payload fields with these names are cached in one pass per event.</param>
+    public EventScope(IReadOnlyList<FieldRef> fields)
     {
-        _values = new string?[Math.Max(fieldCount, 1)];
+        _values = new string?[Math.Max(fields.Count, 1)];
         _stamps = new int[_values.Length];
+        _slots = fields.ToFrozenDictionary(f => f.Name, f => f.Index, StringComparer.OrdinalIgnoreCase);
     }
 
     public WinEvent Event { get; private set; } = null!;
 
+    private int[] _marks = [];
+    private int _markGeneration;
+
+    /// <summary>Scratch marks for the prefilter: an array of at least <paramref name="count"/> slots and a fresh generation.</summary>
+    public int[] Marks(int count, out int generation)
+    {
+        if (_marks.Length < count) { _marks = new int[count]; _markGeneration = 0; }
+        if (++_markGeneration == int.MaxValue) { Array.Clear(_marks); _markGeneration = 1; }
+        generation = _markGeneration;
+        return _marks;
+    }
+
+    /// <summary>
+    /// Starts a new event: one pass over its payload fills the slot of every field a rule uses (first
+    /// occurrence wins, as in <see cref="WinEvent.GetPayload"/>); names with spaces also fill the slot of
+    /// the name without them (Sigma spells Defender's "Source Name" SourceName).
+    /// </summary>
     public void Reset(WinEvent e)
     {
         Event = e;
@@ -28,6 +49,13 @@ internal sealed class EventScope
             Array.Clear(_stamps);
             _generation = 1;
         }
+        foreach (var f in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(e.Fields))
+        {
+            if (!_slots.TryGetValue(f.Name, out var slot) && !(f.Name.Contains(' ') && _slots.TryGetValue(f.Name.Replace(" ", ""), out slot))) continue;
+            if (_stamps[slot] == _generation) continue;
+            _values[slot] = f.Value;
+            _stamps[slot] = _generation;
+        }
     }
 
     public string? Get(FieldRef field)
@@ -35,7 +63,8 @@ internal sealed class EventScope
         var i = field.Index;
         if (i >= _values.Length) Grow(i + 1);
         if (_stamps[i] == _generation) return _values[i];
-        var v = Lookup(Event, field.Name);
+        // Not in the payload (Reset saw every payload name): System fields, then taxonomy aliases.
+        var v = i < _slots.Count ? SystemFields.Get(Event, field.Name) ?? FieldTaxonomy.ResolveAlias(Event, field.Name) : Lookup(Event, field.Name);
         _values[i] = v;
         _stamps[i] = _generation;
         return v;

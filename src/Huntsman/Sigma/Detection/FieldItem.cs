@@ -5,16 +5,15 @@ namespace Huntsman.Sigma.Detection;
 /// OR-linked, or AND-linked with <c>all</c>; <c>neq</c> negates the whole item (pySigma).
 /// A logsource field mapping may name a fallback field read when the first is absent.
 /// </summary>
-internal sealed class FieldItem(FieldRef field, FieldRef? fallback, ValueMatcher[][] groups, bool linkAll, bool negate)
+internal sealed class FieldItem(FieldAccessor accessor, ValueMatcher[][] groups, bool linkAll, bool negate)
     : ConditionNode
 {
-    public FieldRef Field { get; } = field;
+    public FieldRef Field => accessor.Field;
     public ValueMatcher[][] Groups { get; } = groups;
 
     public override bool Evaluate(EventScope scope)
     {
-        var value = scope.Get(Field);
-        if (value is null && fallback is not null) value = scope.Get(fallback);
+        var value = accessor.Value(scope);
         bool result = linkAll;
         foreach (var group in Groups)
         {
@@ -32,6 +31,36 @@ internal sealed class FieldItem(FieldRef field, FieldRef? fallback, ValueMatcher
         foreach (var g in Groups)
             foreach (var m in g)
                 if (m is FieldRefMatcher r && !into.Contains(r.Other)) into.Add(r.Other);
+    }
+
+    public override List<RequiredLiteral>? RequiredLiterals()
+    {
+        if (negate || Groups.Length == 0) return null;
+        if (linkAll)
+        {
+            List<RequiredLiteral>? best = null;
+            foreach (var g in Groups)
+                if (GroupLiterals(g) is { } lits && Strength(lits) > Strength(best)) best = lits;
+            return best;
+        }
+        var all = new List<RequiredLiteral>();
+        foreach (var g in Groups)
+        {
+            if (GroupLiterals(g) is not { } lits) return null;
+            all.AddRange(lits);
+        }
+        return all;
+    }
+
+    private List<RequiredLiteral>? GroupLiterals(ValueMatcher[] group)
+    {
+        var list = new List<RequiredLiteral>(group.Length);
+        foreach (var m in group)
+        {
+            if (m.RequiredLiteral is not { Length: > 0 } text) return null;
+            list.Add(new RequiredLiteral(accessor, text));
+        }
+        return list;
     }
 
     public override HashSet<int>? RequiredEventIds()

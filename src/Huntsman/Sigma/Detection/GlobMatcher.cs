@@ -25,7 +25,10 @@ internal sealed class GlobMatcher : ValueMatcher
         }
         _chars = chars.ToString();
         _kinds = kinds.ToArray();
+        RequiredLiteral = parts.Where(p => !p.IsWildcard).Select(p => p.Text).MaxBy(t => t.Length);
     }
+
+    public override string? RequiredLiteral { get; }
 
     public override bool Matches(string? value, EventScope scope)
     {

@@ -20,6 +20,25 @@ internal sealed class KeywordItem(ValueMatcher[][] groups, bool linkAll, bool ne
         return result != negate;
     }
 
+    public override List<RequiredLiteral>? RequiredLiterals()
+    {
+        if (negate || groups.Length == 0) return null;
+        List<RequiredLiteral>? result = linkAll ? null : new();
+        foreach (var g in groups)
+        {
+            var lits = new List<RequiredLiteral>(g.Length);
+            foreach (var m in g)
+            {
+                if (m.RequiredLiteral is not { Length: > 0 } text) { lits = null; break; }
+                lits.Add(new RequiredLiteral(null, text));
+            }
+            if (linkAll) { if (lits is not null && Strength(lits) > Strength(result)) result = lits; }
+            else if (lits is null) return null;
+            else result!.AddRange(lits);
+        }
+        return result;
+    }
+
     private static bool AnyFieldMatches(ReadOnlySpan<EventField> fields, ValueMatcher[] group, EventScope scope)
     {
         foreach (var f in fields)

@@ -20,6 +20,15 @@ internal sealed class AndNode(ConditionNode[] children) : ConditionNode
             if (c.RequiredEventIds() is { } ids && (best is null || ids.Count < best.Count)) best = ids;
         return best;
     }
+
+    // Any conjunct's literals are necessary for the AND; take the most selective.
+    public override List<RequiredLiteral>? RequiredLiterals()
+    {
+        List<RequiredLiteral>? best = null;
+        foreach (var c in Children)
+            if (c.RequiredLiterals() is { } lits && Strength(lits) > Strength(best)) best = lits;
+        return best;
+    }
 }
 
 internal sealed class OrNode(ConditionNode[] children) : ConditionNode
@@ -42,6 +51,17 @@ internal sealed class OrNode(ConditionNode[] children) : ConditionNode
         {
             if (c.RequiredEventIds() is not { } ids) return null;
             all.UnionWith(ids);
+        }
+        return Children.Length == 0 ? null : all;
+    }
+
+    public override List<RequiredLiteral>? RequiredLiterals()
+    {
+        var all = new List<RequiredLiteral>();
+        foreach (var c in Children)
+        {
+            if (c.RequiredLiterals() is not { } lits) return null;
+            all.AddRange(lits);
         }
         return Children.Length == 0 ? null : all;
     }

@@ -14,24 +14,30 @@ internal sealed class EqualsMatcher(string literal, StringComparison comparison)
     }
 
     public override long? ExactInteger => _number;
+
+    // A numeric literal also matches other spellings of the number, so it is not required text.
+    public override string? RequiredLiteral => _number is null ? Literal : null;
 }
 
 internal sealed class ContainsMatcher(string literal, StringComparison comparison) : ValueMatcher
 {
     public string Literal { get; } = literal;
     public override bool Matches(string? value, EventScope scope) => value is not null && value.Contains(Literal, comparison);
+    public override string? RequiredLiteral => Literal;
 }
 
 internal sealed class StartsWithMatcher(string literal, StringComparison comparison) : ValueMatcher
 {
     public string Literal { get; } = literal;
     public override bool Matches(string? value, EventScope scope) => value is not null && value.StartsWith(Literal, comparison);
+    public override string? RequiredLiteral => Literal;
 }
 
 internal sealed class EndsWithMatcher(string literal, StringComparison comparison) : ValueMatcher
 {
     public string Literal { get; } = literal;
     public override bool Matches(string? value, EventScope scope) => value is not null && value.EndsWith(Literal, comparison);
+    public override string? RequiredLiteral => Literal;
 }
 
 /// <summary><c>*</c> alone: any present value.</summary>

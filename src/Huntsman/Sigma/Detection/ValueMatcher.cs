@@ -7,4 +7,7 @@ internal abstract class ValueMatcher
 
     /// <summary>An exact numeric literal this matcher requires (for EventID indexing), if any.</summary>
     public virtual long? ExactInteger => null;
+
+    /// <summary>Text every matching value contains (compared case-insensitively), if there is such text.</summary>
+    public virtual string? RequiredLiteral => null;
 }

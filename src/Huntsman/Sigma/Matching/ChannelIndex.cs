@@ -1,3 +1,6 @@
+using Huntsman.Events;
+using Huntsman.Sigma.Detection;
+
 namespace Huntsman.Sigma.Matching;
 
 /// <summary>The rules of one channel, by EventID, plus those that accept any EventID.</summary>
@@ -5,8 +8,8 @@ internal sealed class ChannelIndex
 {
     private readonly Dictionary<int, List<RuleEntry>> _building = new();
     private readonly List<RuleEntry> _anyBuilding = new();
-    private Dictionary<int, RuleEntry[]> _byEventId = new();
-    private RuleEntry[] _anyEventId = [];
+    private Dictionary<int, RuleBucket> _byEventId = new();
+    private RuleBucket _anyEventId = new([]);
 
     public void Add(RuleEntry entry, IEnumerable<int>? eventIds)
     {
@@ -20,11 +23,13 @@ internal sealed class ChannelIndex
 
     public void Freeze()
     {
-        _byEventId = _building.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
-        _anyEventId = _anyBuilding.ToArray();
+        _byEventId = _building.ToDictionary(kv => kv.Key, kv => new RuleBucket(kv.Value.ToArray()));
+        _anyEventId = new RuleBucket(_anyBuilding.ToArray());
     }
 
-    public RuleEntry[] ForEventId(int eventId) => _byEventId.TryGetValue(eventId, out var list) ? list : [];
-    public RuleEntry[] AnyEventId => _anyEventId;
-    public int EntryCount => _byEventId.Values.Sum(l => l.Length) + _anyEventId.Length;
+    public void Run(EventScope scope, WinEvent e, List<RuleHit> hits)
+    {
+        if (_byEventId.TryGetValue(e.EventId, out var bucket)) bucket.Run(scope, e, hits);
+        _anyEventId.Run(scope, e, hits);
+    }
 }

@@ -6,6 +6,7 @@ namespace Huntsman.Sigma.Matching;
 internal sealed class RuleEntry(SigmaRule rule, ConditionNode condition, string[]? eventTypes, FieldRef eventTypeField)
 {
     public SigmaRule Rule { get; } = rule;
+    public ConditionNode Condition => condition;
 
     public bool Evaluate(EventScope scope)
     {

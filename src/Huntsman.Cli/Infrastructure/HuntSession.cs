@@ -1,0 +1,49 @@
+using Huntsman.Hunt;
+using Huntsman.Lateral;
+using Huntsman.Lineage;
+using Huntsman.Report.Html;
+using Huntsman.Sigma;
+
+namespace Huntsman.Cli.Infrastructure;
+
+/// <summary>
+/// One hunt over evidence, shared by `hunt` and `report`: rules on all cores, then process trees,
+/// ancestry on every detection, lateral-movement findings and per-host telemetry.
+/// </summary>
+internal sealed class HuntSession
+{
+    public required RuleSet Rules { get; init; }
+    public required HuntEngine Engine { get; init; }
+    public required RunSummary Summary { get; init; }
+    public required List<Detection> Detections { get; init; }
+    /// <summary>Findings not suppressed by the lateral allowlist.</summary>
+    public required List<LateralFinding> Findings { get; init; }
+    public required List<LateralFinding> SuppressedFindings { get; init; }
+    public required ProcessForest Forest { get; init; }
+    public required TelemetryCollector Telemetry { get; init; }
+
+    public static HuntSession Run(IReadOnlyList<string> paths, HuntOptions options, LateralAllowlist? lateralAllowlist,
+        CliConsole console, bool quiet, CancellationToken cancel)
+    {
+        var rules = RuleLoader.Load(options.RulePaths, options.RuleLoad with { IncludeBuiltin = options.IncludeBuiltinRules });
+        var engine = new HuntEngine(rules, options);
+        var trees = new ProcessTreeBuilder();
+        var lateral = new LateralMovementDetector(lateralAllowlist, sharesTree: true);
+        var telemetry = new TelemetryCollector();
+        engine.AddObserver(trees.Observe);
+        engine.AddObserver(lateral.Observe);
+        engine.AddObserver(telemetry);
+
+        var summary = EvidenceRunner.Run(paths, options.Reader, console, quiet, engine.Match, engine.Consume, cancel);
+        var detections = engine.Finish();
+        var forest = trees.Build();
+        foreach (var d in detections)
+            if (d.Event is { } e) d.Ancestry = forest.AncestryOf(e);
+        var findings = lateral.Finish(forest);
+        return new HuntSession
+        {
+            Rules = rules, Engine = engine, Summary = summary, Detections = detections, Forest = forest, Telemetry = telemetry,
+            Findings = findings.Where(f => !f.Suppressed).ToList(), SuppressedFindings = findings.Where(f => f.Suppressed).ToList(),
+        };
+    }
+}

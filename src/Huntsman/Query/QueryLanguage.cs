@@ -1,0 +1,3 @@
+namespace Huntsman.Query;
+
+public enum QueryLanguage { Auto, Kql, Spl, Sql }

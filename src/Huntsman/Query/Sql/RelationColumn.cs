@@ -1,0 +1,3 @@
+namespace Huntsman.Query.Sql;
+
+internal readonly record struct RelationColumn(string Name, ValueType Type);

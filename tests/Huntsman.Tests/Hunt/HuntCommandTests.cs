@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Huntsman.Cli.Commands;
+using Huntsman.Cli.Infrastructure;
+using Xunit;
+
+namespace Huntsman.Tests.Hunt;
+
+public class HuntCommandTests
+{
+    private static (int Exit, string Stdout, string Stderr) Run(HuntCommand.Settings settings)
+    {
+        var stdout = new MemoryStream();
+        var stderr = new StringWriter();
+        var console = new CliConsole(stderr, () => new NonClosingStream(stdout), errorIsTerminal: false, noColor: true);
+        int exit = HuntCommand.Run(settings, console);
+        return (exit, System.Text.Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
+    }
+
+    [SkippableFact]
+    public void Psexec_service_install_fires_the_SigmaHQ_rule_with_attack_ids_and_fields()
+    {
+        var sample = SharedData.Path_("evtx", "hayabusa-sample-evtx", "EVTX-to-MITRE-Attack", "TA0003-Persistence",
+            "T1543.003-Create or Modify System Process-Windows Service", "ID7045-7036 PSexec service installation.evtx");
+        var rules = SharedData.Path_("sigma", "rules", "windows", "builtin", "system");
+        var (exit, stdout, _) = Run(new HuntCommand.Settings { Paths = [sample], Rules = [rules], Format = "jsonl", Quiet = true });
+
+        Assert.Equal(0, exit);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var hit = lines.First(l => l.GetProperty("rule_title").GetString() == "PsExec Service Installation");
+        Assert.Equal(7045, hit.GetProperty("event_id").GetInt32());
+        Assert.Contains("T1569.002", hit.GetProperty("attack").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal("PSEXESVC", hit.GetProperty("fields").GetProperty("ServiceName").GetString());
+        foreach (var key in new[] { "timestamp", "computer", "channel", "record_id", "file", "rule_id", "level", "status", "tags" })
+            Assert.True(hit.TryGetProperty(key, out _), key);
+    }
+
+    [SkippableFact]
+    public void Output_is_byte_identical_across_runs_and_thread_counts()
+    {
+        var dir = SharedData.Path_("evtx", "EVTX-ATTACK-SAMPLES", "Lateral Movement");
+        var rules = SharedData.Path_("sigma", "rules", "windows", "builtin");
+        var one = Run(new HuntCommand.Settings { Paths = [dir], Rules = [rules], Format = "jsonl", Quiet = true, Threads = 1 });
+        var many = Run(new HuntCommand.Settings { Paths = [dir], Rules = [rules], Format = "jsonl", Quiet = true, Threads = 4 });
+        Assert.NotEmpty(one.Stdout);
+        Assert.Equal(one.Stdout, many.Stdout);
+        var times = one.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("timestamp").GetString()!).ToList();
+        Assert.Equal(times.Order(StringComparer.Ordinal), times);
+    }
+
+    [Fact]
+    public void Bad_time_window_is_a_usage_error()
+    {
+        var settings = new HuntCommand.Settings { Paths = ["x"], From = "not a time" };
+        Assert.False(settings.Validate().Successful);
+    }
+
+    private sealed class NonClosingStream(Stream inner) : Stream
+    {
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => inner.Length;
+        public override long Position { get => inner.Position; set => inner.Position = value; }
+        public override void Flush() => inner.Flush();
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+    }
+}
