@@ -138,6 +138,16 @@ public class XmlReaderTests
     }
 
     [Fact]
+    public void Many_unterminated_events_are_each_reported_in_linear_time()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("torn.xml", string.Concat(Enumerable.Repeat("<Event >", 100_000)) + Event4624(1, "last"));
+        var run = EvidenceRun.Of(path);
+        Assert.Equal(1L, Assert.Single(run.Events).RecordId);
+        Assert.Equal(100_000, run.Skipped);
+    }
+
+    [Fact]
     public void Small_slices_give_the_same_events_and_lines_as_one_slice()
     {
         using var temp = new TempFolder();

@@ -8,10 +8,11 @@ internal static class JsonRecordMapper
 {
     public static WinEvent Map(JsonElement root, bool keepDocument)
     {
+        // Cheap key probes first; the ECS test may scan every key for "winlog." dotted names.
         if (EvtxDumpShape.Matches(root)) return EvtxDumpShape.Read(root, keepDocument);
-        if (EcsShape.Matches(root)) return EcsShape.Read(root);
         if (NxlogShape.Matches(root)) return NxlogShape.Read(root);
         if (DefenderShape.Matches(root)) return DefenderShape.Read(root);
+        if (EcsShape.Matches(root)) return EcsShape.Read(root);
         return ReadGeneric(root);
     }
 

@@ -33,13 +33,14 @@ internal sealed class XmlUnit : EvidenceUnit
         int scanned = 0; // chars already counted into line / byteOffset
         int pos = 0;
         bool anyTag = false;
+        int close = -2; // next "</Event>" at or after the current event; -1 once none is left (keeps the scan linear)
         while (true)
         {
             int start = NextEventTag(text, pos);
             if (start < 0) break;
             anyTag = true;
             Advance(text, ref scanned, start, ref line, ref byteOffset);
-            int close = text.IndexOf("</Event>", start, StringComparison.Ordinal);
+            if (close != -1 && close < start) close = text.IndexOf("</Event>", start, StringComparison.Ordinal);
             int next = NextEventTag(text, start + 6);
             if (close < 0 || (next >= 0 && next < close))
             {
