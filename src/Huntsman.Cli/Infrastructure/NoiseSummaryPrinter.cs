@@ -12,10 +12,9 @@ internal static class NoiseSummaryPrinter
         var error = console.Error;
         if (session.Noise.Ledger is { } ledger)
         {
-            foreach (var usage in ledger.Usage())
-                error.WriteLine(usage.NeverMatched
-                    ? $"allowlist: entry '{usage.Entry.Id}' matched nothing (stale?)"
-                    : $"allowlist: entry '{usage.Entry.Id}' suppressed {usage.Suppressed:N0} ({usage.Entry.Reason})");
+            foreach (var usage in ledger.Usage().Where(u => u.Suppressed > 0))
+                error.WriteLine($"allowlist: entry '{usage.Entry.Id}' suppressed {usage.Suppressed:N0} ({usage.Entry.Reason})");
+            // Expired entries and entries that matched nothing (stale allowlist hygiene).
             foreach (var warning in ledger.Warnings()) error.WriteLine($"warning: {warning}");
             error.WriteLine($"allowlist: {ledger.SuppressedCount:N0} items suppressed in all{(showSuppressed ? "" : " (--show-suppressed lists them)")}");
             if (showSuppressed)
