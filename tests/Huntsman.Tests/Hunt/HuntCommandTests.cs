@@ -56,7 +56,7 @@ public class HuntCommandTests
         Assert.False(settings.Validate().Successful);
     }
 
-    private sealed class NonClosingStream(Stream inner) : Stream
+    internal sealed class NonClosingStream(Stream inner) : Stream
     {
         public override bool CanRead => false;
         public override bool CanSeek => false;
@@ -68,5 +68,73 @@ public class HuntCommandTests
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+    }
+}
+
+public class HuntNoiseTests
+{
+    private static readonly string Sample = Path.Combine(RepoRoot(), "samples", "psexec-two-hosts");
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (dir.GetFiles("*.slnx").Length > 0) return dir.FullName;
+        throw new InvalidOperationException("repository root not found");
+    }
+
+    private static (int Exit, JsonElement Json, string Stderr) Hunt(params string[] allowlists)
+    {
+        var stdout = new MemoryStream();
+        var stderr = new StringWriter();
+        var console = new CliConsole(stderr, () => new HuntCommandTests.NonClosingStream(stdout), errorIsTerminal: false, noColor: true);
+        int exit = HuntCommand.Run(new HuntCommand.Settings { Paths = [Sample], Format = "json", Allowlists = allowlists }, console);
+        return (exit, exit == 0 ? JsonDocument.Parse(stdout.ToArray()).RootElement.Clone() : default, stderr.ToString());
+    }
+
+    [Fact]
+    public void Allowlist_suppresses_exactly_its_matches_and_says_so()
+    {
+        var before = Hunt();
+        int pipeHits = before.Json.GetProperty("detections").EnumerateArray()
+            .Count(d => d.GetProperty("fields").TryGetProperty("PipeName", out _));
+        Assert.True(pipeHits > 0);
+
+        var file = Path.Combine(Directory.CreateTempSubdirectory("huntsman-allow-").FullName, "allow.yml");
+        File.WriteAllText(file, """
+            version: 1
+            entries:
+              - id: psexesvc-pipes-lab
+                reason: lab host runs PsExec on purpose
+                owner: test
+                scope:
+                  kinds: [sigma]
+                  hosts: ['FS01*']
+                match:
+                  PipeName|startswith: '\PSEXESVC'
+              - id: never-matches
+                reason: stale
+                owner: test
+                match:
+                  Image|endswith: '\nothing-like-this.exe'
+            """);
+        var after = Hunt(file);
+
+        Assert.Equal(0, after.Exit);
+        var detections = after.Json.GetProperty("detections").EnumerateArray().ToList();
+        Assert.Equal(before.Json.GetProperty("detections").GetArrayLength() - pipeHits, detections.Count);
+        Assert.DoesNotContain(detections, d => d.GetProperty("fields").TryGetProperty("PipeName", out _));
+        Assert.Contains("entry 'psexesvc-pipes-lab' suppressed " + pipeHits, after.Stderr);
+        Assert.Contains("never-matches", after.Stderr);
+        Assert.True(after.Json.TryGetProperty("allowlist", out _));
+    }
+
+    [Fact]
+    public void A_broken_allowlist_stops_the_hunt_before_it_starts()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("huntsman-allow-").FullName, "bad.yml");
+        File.WriteAllText(file, "version: 1\nentries:\n  - id: x\n    reason: y\n    match:\n      Image|nosuchmodifier: z\n");
+        var (exit, _, stderr) = Hunt(file);
+        Assert.Equal(2, exit);
+        Assert.Contains("bad.yml", stderr);
     }
 }
