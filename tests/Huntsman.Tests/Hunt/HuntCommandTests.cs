@@ -138,3 +138,26 @@ public class HuntNoiseTests
         Assert.Contains("bad.yml", stderr);
     }
 }
+
+public class HuntAncestryTests
+{
+    [Fact]
+    public void Every_high_or_critical_process_detection_on_the_sample_carries_its_ancestry()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root.GetFiles("*.slnx").Length == 0) root = root.Parent!;
+        var stdout = new MemoryStream();
+        var console = new CliConsole(new StringWriter(), () => new HuntCommandTests.NonClosingStream(stdout), errorIsTerminal: false, noColor: true);
+        Assert.Equal(0, HuntCommand.Run(new HuntCommand.Settings { Paths = [Path.Combine(root.FullName, "samples", "psexec-two-hosts")], Format = "jsonl" }, console));
+
+        var detections = System.Text.Encoding.UTF8.GetString(stdout.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement).Where(d => d.TryGetProperty("rule_id", out _)).ToList();
+        var severe = detections.Where(d => d.GetProperty("level").GetString() is "high" or "critical" && d.GetProperty("event_id").GetInt32() == 1).ToList();
+        Assert.NotEmpty(severe);
+        foreach (var d in severe) Assert.True(d.TryGetProperty("ancestry", out var a) && a.GetArrayLength() >= 2, d.GetProperty("rule_title").GetString());
+
+        var encoded = severe.First(d => d.GetProperty("rule_title").GetString()!.Contains("Encoded PowerShell"));
+        var chain = encoded.GetProperty("ancestry").EnumerateArray().Select(s => Path.GetFileName(s.GetProperty("image").GetString()!.Replace('\\', '/'))).ToList();
+        Assert.Equal(["powershell.exe", "rundll32.exe", "WINWORD.EXE"], chain.Take(3));
+    }
+}
