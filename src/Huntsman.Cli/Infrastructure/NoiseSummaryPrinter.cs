@@ -33,7 +33,7 @@ internal static class NoiseSummaryPrinter
             error.WriteLine($"coverage: {coverage.RulesBlind:N0} of {coverage.RulesLoaded:N0} rules can never fire on this evidence (missing telemetry; `huntsman coverage` explains)");
     }
 
-    private static string Describe(object item) => item switch
+    internal static string Describe(object item) => item switch
     {
         Detection d => $"{d.Timestamp:u} {d.Computer} {d.RuleTitle} (record {d.RecordId})",
         LateralFinding f => $"{f.Start:u} {f.Tool} {f.SourceHost ?? f.SourceIp} -> {f.TargetHost}",

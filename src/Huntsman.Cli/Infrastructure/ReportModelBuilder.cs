@@ -2,6 +2,7 @@ using System.Reflection;
 using Huntsman.Hunt;
 using Huntsman.Lateral;
 using Huntsman.Lineage;
+using Huntsman.Noise.Coverage;
 using Huntsman.Report.Html;
 
 namespace Huntsman.Cli.Infrastructure;
@@ -31,7 +32,25 @@ internal static class ReportModelBuilder
             LateralMovements = session.Findings.Select(ToModel).ToList(),
             ProcessTrees = Trees(session),
             Hosts = hosts,
+            BlindSpots = BlindSpots(session.Coverage),
+            Suppressed = session.Noise.Ledger?.Suppressed
+                .Select(s => new SuppressedItem(s.Entry.Id, s.Entry.Reason, s.Subject.Kind, NoiseSummaryPrinter.Describe(s.Subject.Item))).ToList() ?? [],
         };
+    }
+
+    private static List<string> BlindSpots(CoverageReport coverage)
+    {
+        var spots = new List<string>();
+        foreach (var host in coverage.Hosts)
+        {
+            foreach (var clear in host.Clears)
+                spots.Add($"{host.Host}: log {clear.ClearedLog} cleared at {clear.Time:u} by {clear.User ?? "?"} ({clear.Channel} {clear.EventId}, record {clear.RecordId})");
+            foreach (var missing in host.Missing)
+                spots.Add($"{host.Host}: no {missing.FeedList} — {missing.Name.ToLowerInvariant()} invisible ({missing.Blind}); {missing.Advice}");
+        }
+        if (coverage.RulesBlind > 0) spots.Add($"{coverage.RulesBlind:N0} of {coverage.RulesLoaded:N0} rules can never fire on this evidence:");
+        spots.AddRange(coverage.RuleBlindSpots.Select(s => "  " + s));
+        return spots;
     }
 
     private static LateralMovementFinding ToModel(LateralFinding f) => new()

@@ -29,7 +29,7 @@ public static class HtmlReportWriter
         w.Write($"<header><h1>{HtmlText.Escape(model.Title)}</h1><p>Generated {Time(model.Summary.GeneratedUtc)} UTC");
         if (model.Summary.Version.Length > 0) w.Write($" by Huntsman {HtmlText.Escape(model.Summary.Version)}");
         w.Write("</p><nav><a href=\"#summary\">Summary</a><a href=\"#timeline\">Detections</a><a href=\"#lateral\">Lateral movement</a>" +
-                "<a href=\"#trees\">Process trees</a><a href=\"#attack\">ATT&amp;CK</a><a href=\"#telemetry\">Telemetry</a></nav></header>\n<main>\n");
+                "<a href=\"#trees\">Process trees</a><a href=\"#attack\">ATT&amp;CK</a><a href=\"#telemetry\">Telemetry</a><a href=\"#suppressed\">Suppressed</a></nav></header>\n<main>\n");
 
         WriteSummary(w, model);
         WriteDetections(w, model.Detections);
@@ -37,6 +37,7 @@ public static class HtmlReportWriter
         ProcessTreeSection.Write(w, model);
         AttackMatrixSection.Write(w, model, catalog);
         TelemetrySection.Write(w, model);
+        SuppressedSection.Write(w, model.Suppressed);
 
         w.Write($"</main>\n<footer>ATT&amp;CK data: {HtmlText.Escape(catalog.Version)}. Times are UTC.</footer>\n");
         w.Write($"<script>{HtmlReportAssets.Script}</script>\n</body>\n</html>\n");

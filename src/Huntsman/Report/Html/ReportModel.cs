@@ -19,4 +19,8 @@ public sealed record ReportModel
     /// </summary>
     public IReadOnlyList<ProcessTree> ProcessTrees { get; init; } = [];
     public IReadOnlyList<HostTelemetry> Hosts { get; init; } = [];
+    /// <summary>Telemetry blind spots: missing sources with audit/Sysmon advice, rules that can never fire, log clears.</summary>
+    public IReadOnlyList<string> BlindSpots { get; init; } = [];
+    /// <summary>What the allowlist suppressed, so nothing disappears silently.</summary>
+    public IReadOnlyList<SuppressedItem> Suppressed { get; init; } = [];
 }

@@ -36,6 +36,12 @@ internal static class TelemetrySection
                 w.Write($"<tr><td>{HtmlText.Escape(c.Channel)}</td>{Num(c.EventId)}{Num(c.Count)}<td class=\"mono time\">{HtmlReportWriter.Time(c.First)}</td><td class=\"mono time\">{HtmlReportWriter.Time(c.Last)}</td></tr>\n");
             w.Write("</tbody></table></details>\n");
         }
+        if (model.BlindSpots.Count > 0)
+        {
+            w.Write("<h3>Blind spots</h3><ul class=\"blind\">");
+            foreach (var spot in model.BlindSpots) w.Write($"<li>{HtmlText.Escape(spot)}</li>");
+            w.Write("</ul>\n");
+        }
         w.Write("</section>\n");
     }
 
