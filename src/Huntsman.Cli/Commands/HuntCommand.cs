@@ -138,16 +138,7 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
             return ExitCodes.Usage;
         }
 
-        LateralAllowlist? lateralAllowlist = null;
-        if (settings.LateralAllowlist is not null)
-        {
-            try { lateralAllowlist = LateralAllowlist.Load(settings.LateralAllowlist); }
-            catch (Exception ex) when (ex is AllowlistException or IOException or UnauthorizedAccessException)
-            {
-                console.Error.WriteLine($"allowlist: {ex.Message}");
-                return ExitCodes.Usage;
-            }
-        }
+        if (!LateralAllowlistOption.TryLoad(settings.LateralAllowlist, console, out var lateralAllowlist)) return ExitCodes.Usage;
 
         using var output = OutputTarget.Open(settings.Output, console);
         if (output is null) return ExitCodes.Usage;

@@ -56,16 +56,7 @@ internal sealed class LateralCommand : Command<LateralCommand.Settings>
 
     internal static int Run(Settings settings, CliConsole console, CancellationToken cancel = default)
     {
-        LateralAllowlist? allowlist = null;
-        if (settings.Allowlist is not null)
-        {
-            try { allowlist = LateralAllowlist.Load(settings.Allowlist); }
-            catch (Exception ex) when (ex is AllowlistException or IOException or UnauthorizedAccessException)
-            {
-                console.Error.WriteLine($"allowlist: {ex.Message}");
-                return ExitCodes.Usage;
-            }
-        }
+        if (!LateralAllowlistOption.TryLoad(settings.Allowlist, console, out var allowlist)) return ExitCodes.Usage;
         var detector = new LateralMovementDetector(allowlist);
         var summary = EvidenceRunner.Run(settings.Paths, new ReaderOptions { Threads = settings.Threads }, console, settings.Quiet,
             batch => batch, batch => { foreach (var e in batch.Events) detector.Observe(e); }, cancel);

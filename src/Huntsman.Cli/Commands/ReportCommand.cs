@@ -78,16 +78,7 @@ internal sealed class ReportCommand : Command<ReportCommand.Settings>
 
     internal static int Run(Settings settings, CliConsole console, CancellationToken cancel = default)
     {
-        LateralAllowlist? allowlist = null;
-        if (settings.LateralAllowlist is not null)
-        {
-            try { allowlist = LateralAllowlist.Load(settings.LateralAllowlist); }
-            catch (Exception ex) when (ex is AllowlistException or IOException or UnauthorizedAccessException)
-            {
-                console.Error.WriteLine($"allowlist: {ex.Message}");
-                return ExitCodes.Usage;
-            }
-        }
+        if (!LateralAllowlistOption.TryLoad(settings.LateralAllowlist, console, out var allowlist)) return ExitCodes.Usage;
         var options = new HuntOptions
         {
             RulePaths = settings.Rules, IncludeBuiltinRules = !settings.NoBuiltin, Reader = new ReaderOptions { Threads = settings.Threads },
