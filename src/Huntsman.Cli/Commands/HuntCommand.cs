@@ -84,6 +84,10 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
         [Description("Carve records from EVTX slack space")]
         public bool Recover { get; init; }
 
+        [CommandOption("--validate-checksums")]
+        [Description("Skip EVTX chunks whose CRC32 does not match (reported)")]
+        public bool ValidateChecksums { get; init; }
+
         [CommandOption("--input-format <FORMAT>")]
         [Description("auto (default), evtx, json or xml")]
         [DefaultValue("auto")]
@@ -207,6 +211,7 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
             {
                 Threads = s.Threads,
                 Recover = s.Recover,
+                ValidateChecksums = s.ValidateChecksums,
                 Format = Enum.Parse<Readers.InputFormat>(s.InputFormat, true),
             },
         };
