@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Huntsman.Attack;
 using Huntsman.Hunt;
 using Huntsman.Lateral;
 using Spectre.Console;
@@ -32,7 +33,7 @@ public static class HuntSummaryPrinter
         var tops = new Table().Border(TableBorder.Simple).AddColumn("Top rules").AddColumn("Hits").AddColumn("Top hosts").AddColumn("Hits").AddColumn("ATT&CK tactics").AddColumn("Hits");
         var rules = detections.GroupBy(d => d.RuleTitle).Select(g => (g.Key, g.Count())).OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal).Take(10).ToList();
         var hosts = detections.GroupBy(d => d.Computer).Select(g => (g.Key, g.Count())).OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal).Take(10).ToList();
-        var tactics = detections.SelectMany(d => Tactics(d.Tags)).GroupBy(t => t).Select(g => (g.Key, g.Count())).OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal).Take(10).ToList();
+        var tactics = detections.SelectMany(d => Tactics(d.Tags).Distinct()).GroupBy(t => t).Select(g => (g.Key, g.Count())).OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal).Take(10).ToList();
         for (int i = 0; i < Math.Max(rules.Count, Math.Max(hosts.Count, tactics.Count)); i++)
         {
             string Cell(List<(string, int)> list, int k, bool name) => k < list.Count ? Markup.Escape(name ? list[k].Item1 : list[k].Item2.ToString()) : "";
@@ -41,15 +42,12 @@ public static class HuntSummaryPrinter
         c.Write(tops);
     }
 
-    private static readonly string[] TacticNames =
-    [
-        "reconnaissance", "resource-development", "initial-access", "execution", "persistence", "privilege-escalation", "defense-evasion",
-        "stealth", "credential-access", "discovery", "lateral-movement", "collection", "command-and-control", "exfiltration", "impact",
-    ];
-
-    /// <summary>Tactic names from tags such as attack.lateral-movement or attack.lateral_movement.</summary>
-    public static IEnumerable<string> Tactics(IEnumerable<string> tags) =>
-        tags.Where(t => t.StartsWith("attack.", StringComparison.OrdinalIgnoreCase))
-            .Select(t => t[7..].Replace('_', '-').ToLowerInvariant())
-            .Where(t => TacticNames.Contains(t)).Distinct();
+    /// <summary>ATT&amp;CK tactic names from a rule's tags (attack.lateral-movement, attack.ta0008, v19 spellings).</summary>
+    public static IEnumerable<string> Tactics(IEnumerable<string> tags)
+    {
+        var catalog = AttackCatalog.Default;
+        foreach (var tag in tags)
+            if (AttackTag.TryParse(tag, out var parsed, catalog) && parsed.Kind == AttackTagKind.Tactic && catalog.TryGetTactic(parsed.Id, out var tactic))
+                yield return tactic.Name;
+    }
 }

@@ -115,7 +115,7 @@ public sealed class HuntEngine
             Kind = "correlation", Timestamp = m.End, Computer = DistinctJoin(m.Events.Select(e => e.Computer)),
             Channel = DistinctJoin(m.Events.Select(e => e.Channel)), EventId = first?.EventId ?? 0, RecordId = first?.RecordId ?? 0,
             File = first?.Origin.File ?? rule.File, RuleId = rule.Id ?? rule.Name ?? rule.Title, RuleTitle = rule.Title,
-            Level = rule.Level ?? "informational", Status = rule.Status ?? "", Tags = rule.Tags, Attack = AttackTags.Techniques(rule.Tags),
+            Level = rule.Level ?? "informational", Status = rule.Status ?? "", Tags = rule.Tags, Attack = Attack.AttackTag.TechniqueIds(rule.Tags),
             Group = m.Group.Select(g => new EventField(g.Key, g.Value)).ToList(),
             Fields = m.Value is { } v ? [new EventField("value", v.ToString(System.Globalization.CultureInfo.InvariantCulture))] : [],
             Contributing = m.Events.Select(EventRef.From).ToList(),
