@@ -16,6 +16,11 @@ internal sealed class ChunkData
     private readonly Dictionary<int, string> _names = new();
     private readonly Dictionary<int, CompiledTemplate> _templates = new();
     private readonly HashSet<int> _compiling = new();
+    private readonly TemplateCache _shared = TemplateCache.ForThread;
+    /// <summary>While a template compiles for the shared cache: the names it reads by back-reference.</summary>
+    private List<(int Offset, string Name)>? _nameDeps;
+    /// <summary>Set when the template being recorded holds a nested template instance (then it is not shared).</summary>
+    private bool _nestedInstance;
 
     public ChunkData(byte[] bytes, int length)
     {
@@ -71,7 +76,9 @@ internal sealed class ChunkData
             pos += size;
             return name;
         }
-        return DecodeName(nameOffset, out _);
+        var shared = DecodeName(nameOffset, out _);
+        _nameDeps?.Add((nameOffset, shared));
+        return shared;
     }
 
     private string DecodeName(int offset, out int size)
@@ -115,13 +122,62 @@ internal sealed class ChunkData
             throw new BinXmlException($"template at 0x{offset:x} refers to itself", offset);
         try
         {
-            int start = offset + TemplateHeaderSize;
-            var roots = new FragmentCompiler(this, dependencyIds: true, depth + 1).Compile(start, start + dataSize);
-            var template = new CompiledTemplate(roots);
+            var template = _nameDeps is null && offset >= 0 ? CompileShared(offset, dataSize, depth) : CompileNested(offset, dataSize, depth);
             _templates[offset] = template;
             return template;
         }
         finally { _compiling.Remove(offset); }
+    }
+
+    /// <summary>A template met while another compiles: the outer one then depends on this chunk's bytes elsewhere.</summary>
+    private CompiledTemplate CompileNested(int offset, int dataSize, int depth)
+    {
+        _nestedInstance = true;
+        int start = offset + TemplateHeaderSize;
+        return new CompiledTemplate(new FragmentCompiler(this, dependencyIds: true, depth + 1).Compile(start, start + dataSize));
+    }
+
+    /// <summary>Reuses the thread's compilation of an identical definition from an earlier chunk, or compiles and records it.</summary>
+    private CompiledTemplate CompileShared(int offset, int dataSize, int depth)
+    {
+        var id = new Guid(new ReadOnlySpan<byte>(Bytes, offset + 4, 16));
+        if (_shared.Candidates(offset, dataSize, id, depth) is { } candidates)
+            foreach (var entry in candidates)
+                if (Matches(entry, offset)) return entry.Template;
+        int start = offset + TemplateHeaderSize;
+        _nameDeps = new List<(int, string)>();
+        _nestedInstance = false;
+        List<(int Offset, string Name)> names;
+        XmlNode[] roots;
+        int consumed;
+        try
+        {
+            var compiler = new FragmentCompiler(this, dependencyIds: true, depth + 1);
+            roots = compiler.Compile(start, start + dataSize);
+            consumed = Math.Min(Math.Max(compiler.Consumed, start + dataSize), Length);
+        }
+        finally
+        {
+            names = _nameDeps;
+            _nameDeps = null;
+        }
+        var template = new CompiledTemplate(roots);
+        if (!_nestedInstance)
+            _shared.Add(offset, dataSize, id, depth, new TemplateCache.Entry(Bytes.AsSpan(offset, consumed - offset).ToArray(), names.ToArray(), template));
+        return template;
+    }
+
+    private bool Matches(TemplateCache.Entry entry, int offset)
+    {
+        if ((long)offset + entry.Bytes.Length > Length || !entry.Bytes.AsSpan().SequenceEqual(new ReadOnlySpan<byte>(Bytes, offset, entry.Bytes.Length)))
+            return false;
+        try
+        {
+            foreach (var (nameOffset, name) in entry.Names)
+                if (DecodeName(nameOffset, out _) != name) return false;
+        }
+        catch (BinXmlException) { return false; }
+        return true;
     }
 
     /// <summary>

@@ -15,12 +15,17 @@ internal sealed class FragmentCompiler(ChunkData chunk, bool dependencyIds, int 
     private readonly int _baseDepth = depth;
     private int _limit;
 
+    /// <summary>Where the last <see cref="Compile(int, int)"/> stopped: every byte it read lies before this offset.</summary>
+    public int Consumed { get; private set; }
+
     /// <summary>Compiles [start, end) up to its end-of-stream token (or the end).</summary>
     public XmlNode[] Compile(int start, int end)
     {
         _limit = end;
         int pos = start;
-        return Content(ref pos, end, _baseDepth, insideElement: false);
+        var nodes = Content(ref pos, end, _baseDepth, insideElement: false);
+        Consumed = pos;
+        return nodes;
     }
 
     /// <summary>Compiles from <paramref name="pos"/> to the end-of-stream token and leaves <paramref name="pos"/> after it.</summary>
