@@ -13,8 +13,8 @@ internal sealed class ChunkData
     public const int MaxDepth = 64;
     private const int TemplateHeaderSize = 24;
 
-    private readonly Dictionary<int, string> _names = new();
-    private readonly Dictionary<int, CompiledTemplate> _templates = new();
+    private readonly Dictionary<int, string> _names = new(64);
+    private readonly Dictionary<int, CompiledTemplate> _templates = new(32);
     private readonly HashSet<int> _compiling = new();
     private readonly TemplateCache _shared = TemplateCache.ForThread;
     /// <summary>While a template compiles for the shared cache: the names it reads by back-reference.</summary>

@@ -192,8 +192,9 @@ internal static class ValueRenderer
     public static List<BinXmlValue> SplitArray(byte[] chunk, in BinXmlValue array)
     {
         byte type = (byte)(array.Type & ~V.ArrayFlag);
-        var items = new List<BinXmlValue>();
         int start = array.Offset, end = array.Offset + array.Length;
+        int width = type == V.SizeT ? (array.Length % 8 == 0 ? 8 : 4) : V.FixedSize(type);
+        var items = new List<BinXmlValue>(width > 0 ? array.Length / width : 8);
         switch (type)
         {
             case V.String:
@@ -225,7 +226,6 @@ internal static class ValueRenderer
                 }
                 break;
             default:
-                int width = type == V.SizeT ? (array.Length % 8 == 0 ? 8 : 4) : V.FixedSize(type);
                 if (width == 0) items.Add(new BinXmlValue(type, start, array.Length));
                 else
                     for (int p = start; p + width <= end; p += width) items.Add(new BinXmlValue(type, p, width));
