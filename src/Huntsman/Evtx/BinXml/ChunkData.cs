@@ -17,8 +17,8 @@ internal sealed class ChunkData
     private readonly Dictionary<int, CompiledTemplate> _templates = new(32);
     private readonly HashSet<int> _compiling = new();
     private readonly TemplateCache _shared = TemplateCache.ForThread;
-    /// <summary>While a template compiles for the shared cache: the names it reads by back-reference.</summary>
-    private List<(int Offset, string Name)>? _nameDeps;
+    /// <summary>While a template compiles for the shared cache: every name reference it reads (see <see cref="TemplateCache.NameRef"/>).</summary>
+    private List<TemplateCache.NameRef>? _nameDeps;
     /// <summary>Set when the template being recorded holds a nested template instance (then it is not shared).</summary>
     private bool _nestedInstance;
 
@@ -68,16 +68,18 @@ internal sealed class ChunkData
     /// </summary>
     public string ReadNameRef(ref int pos)
     {
+        int field = pos;
         int nameOffset = U32(pos, "name offset");
         pos += 4;
         if (nameOffset == pos)
         {
             var name = DecodeName(nameOffset, out int size);
             pos += size;
+            _nameDeps?.Add(new TemplateCache.NameRef(field, true, name));
             return name;
         }
         var shared = DecodeName(nameOffset, out _);
-        _nameDeps?.Add((nameOffset, shared));
+        _nameDeps?.Add(new TemplateCache.NameRef(field, false, shared));
         return shared;
     }
 
@@ -141,13 +143,13 @@ internal sealed class ChunkData
     private CompiledTemplate CompileShared(int offset, int dataSize, int depth)
     {
         var id = new Guid(new ReadOnlySpan<byte>(Bytes, offset + 4, 16));
-        if (_shared.Candidates(offset, dataSize, id, depth) is { } candidates)
+        if (_shared.Candidates(dataSize, id, depth) is { } candidates)
             foreach (var entry in candidates)
                 if (Matches(entry, offset)) return entry.Template;
         int start = offset + TemplateHeaderSize;
-        _nameDeps = new List<(int, string)>();
+        _nameDeps = new List<TemplateCache.NameRef>();
         _nestedInstance = false;
-        List<(int Offset, string Name)> names;
+        List<TemplateCache.NameRef> names;
         XmlNode[] roots;
         int consumed;
         try
@@ -163,21 +165,39 @@ internal sealed class ChunkData
         }
         var template = new CompiledTemplate(roots);
         if (!_nestedInstance)
-            _shared.Add(offset, dataSize, id, depth, new TemplateCache.Entry(Bytes.AsSpan(offset, consumed - offset).ToArray(), names.ToArray(), template));
+        {
+            // Name fields become chunk-relative: the entry also serves the same definition at another offset.
+            var refs = names.ToArray();
+            for (int i = 0; i < refs.Length; i++) refs[i] = refs[i] with { Field = refs[i].Field - offset };
+            _shared.Add(dataSize, id, depth, new TemplateCache.Entry(Bytes.AsSpan(offset, consumed - offset).ToArray(), refs, template));
+        }
         return template;
     }
 
+    /// <summary>
+    /// True when compiling the definition at <paramref name="offset"/> would give the entry's template: the same bytes
+    /// (the unread next-in-bucket link and the name-offset fields aside), every inline name still inline (its field
+    /// pointing right after itself) and every back-referenced name decoding to the same text.
+    /// </summary>
     private bool Matches(TemplateCache.Entry entry, int offset)
     {
-        if ((long)offset + entry.Bytes.Length > Length || !entry.Bytes.AsSpan().SequenceEqual(new ReadOnlySpan<byte>(Bytes, offset, entry.Bytes.Length)))
-            return false;
+        var cached = entry.Bytes.AsSpan();
+        if ((long)offset + cached.Length > Length) return false;
+        var current = new ReadOnlySpan<byte>(Bytes, offset, cached.Length);
+        int at = 4; // the next-in-bucket link is never read by the compilation
         try
         {
-            foreach (var (nameOffset, name) in entry.Names)
-                if (DecodeName(nameOffset, out _) != name) return false;
+            foreach (var name in entry.Names)
+            {
+                if (!current[at..name.Field].SequenceEqual(cached[at..name.Field])) return false;
+                int target = BinaryPrimitives.ReadInt32LittleEndian(current[name.Field..]);
+                int afterField = offset + name.Field + 4;
+                if (name.Inline ? target != afterField : target == afterField || DecodeName(target, out _) != name.Name) return false;
+                at = name.Field + 4;
+            }
         }
         catch (BinXmlException) { return false; }
-        return true;
+        return current[at..].SequenceEqual(cached[at..]);
     }
 
     /// <summary>
