@@ -39,14 +39,17 @@ internal static class ValueRenderer
     {
         if (value.Text is not null) return value.Text;
         var b = new ReadOnlySpan<byte>(chunk, value.Offset, value.Length);
+        if (value.Type == V.String && b.Length <= StringPool.MaxLength * 2)
+        {
+            // The commonest value: straight from the chunk's UTF-16, before the (zeroed) format buffer below is set up.
+            var text = MemoryMarshal.Cast<byte, char>(b);
+            int n = text.Length;
+            while (n > 0 && text[n - 1] == '\0') n--;
+            return pool.Get(text[..n]);
+        }
         Span<char> chars = stackalloc char[StringPool.MaxLength];
         switch (value.Type)
         {
-            case V.String when b.Length <= StringPool.MaxLength * 2:
-                var text = MemoryMarshal.Cast<byte, char>(b);
-                int n = text.Length;
-                while (n > 0 && text[n - 1] == '\0') n--;
-                return pool.Get(text[..n]);
             case V.Guid when b.Length >= 16:
                 new Guid(b[..16]).TryFormat(chars, out int written, "B");
                 for (int i = 0; i < written; i++)
