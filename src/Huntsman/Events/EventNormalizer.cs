@@ -15,16 +15,28 @@ public static class EventNormalizer
         // The tokens are Security-audit parameter messages; elsewhere "%%1" is batch syntax in a command line.
         if (!Channels.IsSecurity(e)) return;
         var fields = e.Fields;
-        for (int i = 0; i < fields.Count; i++)
+        var span = CollectionsMarshal.AsSpan(fields);
+        // Siblings are gathered first and the list shifted once: inserting one by one moved the tail for each of them.
+        List<(int After, EventField Field)>? siblings = null;
+        for (int i = 0; i < span.Length; i++)
         {
-            var f = CollectionsMarshal.AsSpan(fields)[i];
+            var f = span[i];
             if (!f.Value.AsSpan().Contains("%%", StringComparison.Ordinal)) continue;
             var decoded = MessageTokens.Decode(f.Value);
             if (decoded is null) continue;
             // Idempotent: an event read back from our own dump already carries the decoded sibling.
-            if (i + 1 < fields.Count && fields[i + 1].Name == f.Name && fields[i + 1].Value == decoded) { i++; continue; }
-            fields.Insert(i + 1, new EventField(f.Name, decoded));
-            i++;
+            if (i + 1 < span.Length && span[i + 1].Name == f.Name && span[i + 1].Value == decoded) { i++; continue; }
+            (siblings ??= new(4)).Add((i, new EventField(f.Name, decoded)));
+        }
+        if (siblings is null) return;
+        int count = span.Length;
+        CollectionsMarshal.SetCount(fields, count + siblings.Count);
+        span = CollectionsMarshal.AsSpan(fields);
+        int write = span.Length - 1, next = siblings.Count - 1;
+        for (int read = count - 1; read >= 0; read--)
+        {
+            if (next >= 0 && siblings[next].After == read) span[write--] = siblings[next--].Field;
+            span[write--] = span[read];
         }
     }
 }

@@ -185,6 +185,7 @@ internal sealed partial class EvtxChunkReader
             e.Origin = new EventOrigin(_file, _chunkIndex, _fileOffset + pos, 0, recovered);
             if (recovered && _recovery is not null && !_recovery.Keep(e.RecordId, _fileOffset + pos)) return true; // read elsewhere
             EventNormalizer.Normalize(e);
+            _walker.RecordFieldCount(e.Fields.Count);
             _batch.Events.Add(e);
             if (recovered) _batch.RecoveredCount++;
             return true;

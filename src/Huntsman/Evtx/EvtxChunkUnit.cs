@@ -21,7 +21,9 @@ internal sealed class EvtxChunkUnit(EvtxSource source, int chunkIndex, long file
         var buffer = ArrayPool<byte>.Shared.Rent(EvtxFileHeader.ChunkSize);
         try
         {
-            int n = _source.Read(_fileOffset, buffer.AsSpan(0, (int)Length));
+            int n;
+            try { n = _source.Read(_fileOffset, buffer.AsSpan(0, (int)Length)); }
+            finally { _source.UnitDone(); }
             if (n < Length)
                 batch.Issues.Add(new ReadIssue(File, $"chunk cut short: {n} of {Length} bytes could be read", ChunkIndex: Ordinal, Offset: _fileOffset));
             new EvtxChunkReader(File, Ordinal, _fileOffset, buffer, n, _options, batch, _usePlans, _recovery).Read();

@@ -22,6 +22,7 @@ public sealed class EvtxFormat : IEvidenceFormat
         long size;
         var header = new byte[EvtxFileHeader.Size];
         int read;
+        source.ExpectUnits(1); // the header and recovery reads below, released before the chunk units run
         try
         {
             size = source.Length;
@@ -29,18 +30,22 @@ public sealed class EvtxFormat : IEvidenceFormat
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            source.UnitDone();
             report(new ReadIssue(source.Name, $"cannot read: {ex.Message}"));
             yield break;
         }
         EvtxFileHeader.Validate(header.AsSpan(0, read), source.Name, report);
         if (size <= EvtxFileHeader.Size)
         {
+            source.UnitDone();
             report(new ReadIssue(source.Name, "file holds no chunks", IssueSeverity.Warning));
             yield break;
         }
         long slots = (size - EvtxFileHeader.Size) / EvtxFileHeader.ChunkSize;
         int tail = (int)((size - EvtxFileHeader.Size) % EvtxFileHeader.ChunkSize);
         var recovery = options.Recover ? BuildRecoveryIndex(source, slots, tail, options, report) : null;
+        source.ExpectUnits(Math.Min(slots, int.MaxValue) + (tail > 0 ? 1 : 0));
+        source.UnitDone();
         for (int i = 0; i < slots && i < int.MaxValue; i++)
             yield return new EvtxChunkUnit(source, i, EvtxFileHeader.Size + (long)i * EvtxFileHeader.ChunkSize, EvtxFileHeader.ChunkSize, options, usePlans, recovery);
         if (tail > 0)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Huntsman.Events;
 
 namespace Huntsman.Readers;
@@ -27,62 +26,94 @@ public static class EvidencePipeline
             return;
         }
 
+        // One lock and Monitor waits: no producer thread, no spinning semaphores or blocking queue. The workers take units
+        // from the enumeration in turn (it is not thread-safe), never more than `window` ahead of the consumer.
         int window = threads * 4;
-        using var slots = new SemaphoreSlim(window);
-        using var queue = new BlockingCollection<(long Seq, EvidenceUnit Unit)>(window);
-        var done = new ConcurrentDictionary<long, T>();
-        using var ready = new AutoResetEvent(false);
+        var gate = new object();
+        var done = new Dictionary<long, T>();
+        using var source = units.GetEnumerator();
+        long taken = 0, next = 0;
+        bool exhausted = false, stopping = false;
+        int running = threads;
         Exception? failure = null;
+        using var wake = cancel.Register(() => { lock (gate) Monitor.PulseAll(gate); });
 
-        var producer = Task.Run(() =>
+        void Worker()
         {
             try
             {
-                long seq = 0;
-                foreach (var unit in units)
+                while (true)
                 {
-                    slots.Wait(cancel);
-                    queue.Add((seq++, unit), cancel);
+                    EvidenceUnit unit;
+                    long seq;
+                    lock (gate)
+                    {
+                        while (!exhausted && !stopping && failure is null && taken - next >= window && !cancel.IsCancellationRequested)
+                            Monitor.Wait(gate);
+                        if (exhausted || stopping || failure is not null) return;
+                        cancel.ThrowIfCancellationRequested();
+                        if (!source.MoveNext())
+                        {
+                            exhausted = true;
+                            return;
+                        }
+                        unit = source.Current;
+                        seq = taken++;
+                    }
+                    var result = work(ReadSafely(unit));
+                    lock (gate)
+                    {
+                        done[seq] = result;
+                        if (seq == next) Monitor.PulseAll(gate);
+                    }
                 }
             }
-            catch (Exception ex) { failure ??= ex; }
-            finally { queue.CompleteAdding(); ready.Set(); }
-        });
+            catch (Exception ex) { lock (gate) failure ??= ex; }
+            finally
+            {
+                lock (gate)
+                {
+                    running--;
+                    Monitor.PulseAll(gate);
+                }
+            }
+        }
 
         var workers = new Task[threads];
         for (int i = 0; i < threads; i++)
+            workers[i] = Task.Factory.StartNew(Worker, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
         {
-            workers[i] = Task.Factory.StartNew(() =>
+            while (true)
             {
-                try
+                T result;
+                lock (gate)
                 {
-                    foreach (var (seq, unit) in queue.GetConsumingEnumerable(cancel))
+                    while (!done.Remove(next, out result!))
                     {
-                        done[seq] = work(ReadSafely(unit));
-                        ready.Set();
+                        // Every unit taken is in `done` once the workers are gone: a missing one means the end (or a failure).
+                        if (failure is not null || running == 0) goto finished;
+                        Monitor.Wait(gate);
                     }
                 }
-                catch (Exception ex) { failure ??= ex; ready.Set(); }
-            }, cancel, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        }
-        var allWorkers = Task.WhenAll(workers);
-
-        long next = 0;
-        while (true)
-        {
-            if (done.TryRemove(next, out var result))
-            {
                 consume(result);
-                slots.Release();
-                next++;
-                continue;
+                lock (gate)
+                {
+                    next++;
+                    Monitor.PulseAll(gate);
+                }
             }
-            if (failure is not null) break;
-            if (allWorkers.IsCompleted && done.IsEmpty) break;
-            ready.WaitOne(50);
+        finished:;
         }
-        producer.Wait();
-        allWorkers.Wait();
+        finally
+        {
+            lock (gate)
+            {
+                stopping = true;
+                Monitor.PulseAll(gate);
+            }
+            Task.WaitAll(workers);
+        }
         if (failure is not null) throw new AggregateException("evidence pipeline failed", failure);
     }
 

@@ -19,12 +19,24 @@ internal sealed class BinXmlWalker(ChunkData chunk, EventBuilder sink, bool useP
     private const int MaxElementsPerRecord = 100_000;
     private BinXmlValue[][] _values = new BinXmlValue[4][];
     private int _elements;
+    /// <summary>The last template placed at the record's top: it learns how many fields its events end up with.</summary>
+    private CompiledTemplate? _recordTemplate;
 
     /// <summary>Walks one record's BinXML [start, end), possibly several fragments.</summary>
     public void WalkRecord(int start, int end)
     {
         _elements = 0;
+        _recordTemplate = null;
         WalkFragment(start, end, 0);
+    }
+
+    /// <summary>
+    /// Remembers the record's final field count (after normalisation may have added decoded siblings) on its template,
+    /// so the next event of that template gets a field list that never grows.
+    /// </summary>
+    public void RecordFieldCount(int count)
+    {
+        if (_recordTemplate is { } template) template.FieldCountHint = Math.Max(template.FieldCountHint, count);
     }
 
     private void WalkFragment(int pos, int end, int depth)
@@ -52,7 +64,7 @@ internal sealed class BinXmlWalker(ChunkData chunk, EventBuilder sink, bool useP
                     if (depth == 0) _sink.ReserveFields(template.FieldCountHint);
                     if (_usePlans && NoArrays(values) && template.PlanFor(_sink.Depth, _sink.Section) is { } plan) Apply(plan, values, depth);
                     else Walk(template.Roots, values, depth);
-                    if (depth == 0) template.FieldCountHint = Math.Max(template.FieldCountHint, _sink.FieldCount);
+                    if (depth == 0) _recordTemplate = template;
                     break;
                 default:
                     // Raw elements (no template): written by some non-Windows tools, and inside BinXML values.

@@ -13,9 +13,14 @@ internal sealed class ChunkData
     public const int MaxDepth = 64;
     private const int TemplateHeaderSize = 24;
 
-    private readonly Dictionary<int, string> _names = new();
-    private readonly Dictionary<int, CompiledTemplate> _templates = new();
+    private readonly Dictionary<int, string> _names = new(64);
+    private readonly Dictionary<int, CompiledTemplate> _templates = new(32);
     private readonly HashSet<int> _compiling = new();
+    private readonly TemplateCache _shared = TemplateCache.ForThread;
+    /// <summary>While a template compiles for the shared cache: every name reference it reads (see <see cref="TemplateCache.NameRef"/>).</summary>
+    private List<TemplateCache.NameRef>? _nameDeps;
+    /// <summary>Set when the template being recorded holds a nested template instance (then it is not shared).</summary>
+    private bool _nestedInstance;
 
     public ChunkData(byte[] bytes, int length)
     {
@@ -63,15 +68,19 @@ internal sealed class ChunkData
     /// </summary>
     public string ReadNameRef(ref int pos)
     {
+        int field = pos;
         int nameOffset = U32(pos, "name offset");
         pos += 4;
         if (nameOffset == pos)
         {
             var name = DecodeName(nameOffset, out int size);
             pos += size;
+            _nameDeps?.Add(new TemplateCache.NameRef(field, true, name));
             return name;
         }
-        return DecodeName(nameOffset, out _);
+        var shared = DecodeName(nameOffset, out _);
+        _nameDeps?.Add(new TemplateCache.NameRef(field, false, shared));
+        return shared;
     }
 
     private string DecodeName(int offset, out int size)
@@ -115,13 +124,80 @@ internal sealed class ChunkData
             throw new BinXmlException($"template at 0x{offset:x} refers to itself", offset);
         try
         {
-            int start = offset + TemplateHeaderSize;
-            var roots = new FragmentCompiler(this, dependencyIds: true, depth + 1).Compile(start, start + dataSize);
-            var template = new CompiledTemplate(roots);
+            var template = _nameDeps is null && offset >= 0 ? CompileShared(offset, dataSize, depth) : CompileNested(offset, dataSize, depth);
             _templates[offset] = template;
             return template;
         }
         finally { _compiling.Remove(offset); }
+    }
+
+    /// <summary>A template met while another compiles: the outer one then depends on this chunk's bytes elsewhere.</summary>
+    private CompiledTemplate CompileNested(int offset, int dataSize, int depth)
+    {
+        _nestedInstance = true;
+        int start = offset + TemplateHeaderSize;
+        return new CompiledTemplate(new FragmentCompiler(this, dependencyIds: true, depth + 1).Compile(start, start + dataSize));
+    }
+
+    /// <summary>Reuses the thread's compilation of an identical definition from an earlier chunk, or compiles and records it.</summary>
+    private CompiledTemplate CompileShared(int offset, int dataSize, int depth)
+    {
+        var id = new Guid(new ReadOnlySpan<byte>(Bytes, offset + 4, 16));
+        if (_shared.Candidates(dataSize, id, depth) is { } candidates)
+            foreach (var entry in candidates)
+                if (Matches(entry, offset)) return entry.Template;
+        int start = offset + TemplateHeaderSize;
+        _nameDeps = new List<TemplateCache.NameRef>();
+        _nestedInstance = false;
+        List<TemplateCache.NameRef> names;
+        XmlNode[] roots;
+        int consumed;
+        try
+        {
+            var compiler = new FragmentCompiler(this, dependencyIds: true, depth + 1);
+            roots = compiler.Compile(start, start + dataSize);
+            consumed = Math.Min(Math.Max(compiler.Consumed, start + dataSize), Length);
+        }
+        finally
+        {
+            names = _nameDeps;
+            _nameDeps = null;
+        }
+        var template = new CompiledTemplate(roots);
+        if (!_nestedInstance)
+        {
+            // Name fields become chunk-relative: the entry also serves the same definition at another offset.
+            var refs = names.ToArray();
+            for (int i = 0; i < refs.Length; i++) refs[i] = refs[i] with { Field = refs[i].Field - offset };
+            _shared.Add(dataSize, id, depth, new TemplateCache.Entry(Bytes.AsSpan(offset, consumed - offset).ToArray(), refs, template));
+        }
+        return template;
+    }
+
+    /// <summary>
+    /// True when compiling the definition at <paramref name="offset"/> would give the entry's template: the same bytes
+    /// (the unread next-in-bucket link and the name-offset fields aside), every inline name still inline (its field
+    /// pointing right after itself) and every back-referenced name decoding to the same text.
+    /// </summary>
+    private bool Matches(TemplateCache.Entry entry, int offset)
+    {
+        var cached = entry.Bytes.AsSpan();
+        if ((long)offset + cached.Length > Length) return false;
+        var current = new ReadOnlySpan<byte>(Bytes, offset, cached.Length);
+        int at = 4; // the next-in-bucket link is never read by the compilation
+        try
+        {
+            foreach (var name in entry.Names)
+            {
+                if (!current[at..name.Field].SequenceEqual(cached[at..name.Field])) return false;
+                int target = BinaryPrimitives.ReadInt32LittleEndian(current[name.Field..]);
+                int afterField = offset + name.Field + 4;
+                if (name.Inline ? target != afterField : target == afterField || DecodeName(target, out _) != name.Name) return false;
+                at = name.Field + 4;
+            }
+        }
+        catch (BinXmlException) { return false; }
+        return current[at..].SequenceEqual(cached[at..]);
     }
 
     /// <summary>

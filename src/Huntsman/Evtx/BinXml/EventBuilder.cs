@@ -66,8 +66,16 @@ internal sealed partial class EventBuilder(byte[] chunk, bool keepDocument)
             parentNode = parent.Node;
             section = _depth == 1 ? SectionOf(name) : parent.Section;
         }
+        // Field by field: assigning a whole new Frame is a bulk copy with write barriers, on every element.
         ref var frame = ref _frames[_depth++];
-        frame = new Frame { Name = name, Section = section };
+        frame.Name = name;
+        frame.Section = section;
+        frame.HasChildElements = false;
+        frame.TextParts = 0;
+        frame.FirstText = default;
+        frame.Text = null;
+        frame.DataName = null;
+        frame.Node = null;
         if (_keepDocument) frame.Node = StartNode(name, parentNode);
     }
 

@@ -14,13 +14,34 @@ internal sealed class FragmentCompiler(ChunkData chunk, bool dependencyIds, int 
     private readonly bool _dependencyIds = dependencyIds;
     private readonly int _baseDepth = depth;
     private int _limit;
+    /// <summary>
+    /// One scratch stack for the nodes, attributes and parts being gathered at every level: each level pushes above the
+    /// levels it is nested in and pops its own range into an exact-size array (no list per element, no regrowth).
+    /// </summary>
+    private readonly List<XmlNode> _nodes = new(32);
+    private readonly List<AttributeNode> _attributes = new(8);
+
+    private XmlNode[] Pop(int from)
+    {
+        int count = _nodes.Count - from;
+        if (count == 0) return [];
+        var result = new XmlNode[count];
+        _nodes.CopyTo(from, result, 0, count);
+        _nodes.RemoveRange(from, count);
+        return result;
+    }
+
+    /// <summary>Where the last <see cref="Compile(int, int)"/> stopped: every byte it read lies before this offset.</summary>
+    public int Consumed { get; private set; }
 
     /// <summary>Compiles [start, end) up to its end-of-stream token (or the end).</summary>
     public XmlNode[] Compile(int start, int end)
     {
         _limit = end;
         int pos = start;
-        return Content(ref pos, end, _baseDepth, insideElement: false);
+        var nodes = Content(ref pos, end, _baseDepth, insideElement: false);
+        Consumed = pos;
+        return nodes;
     }
 
     /// <summary>Compiles from <paramref name="pos"/> to the end-of-stream token and leaves <paramref name="pos"/> after it.</summary>
@@ -33,7 +54,7 @@ internal sealed class FragmentCompiler(ChunkData chunk, bool dependencyIds, int 
     private XmlNode[] Content(ref int pos, int end, int depth, bool insideElement)
     {
         if (depth > ChunkData.MaxDepth) throw new BinXmlException("elements nested too deeply", pos);
-        var nodes = new List<XmlNode>();
+        int from = _nodes.Count;
         while (pos < end)
         {
             byte token = (byte)(_chunk.U8(pos) & ~MoreFlag);
@@ -41,19 +62,19 @@ internal sealed class FragmentCompiler(ChunkData chunk, bool dependencyIds, int 
             {
                 case EndOfStream:
                     pos++;
-                    return nodes.ToArray();
+                    return Pop(from);
                 case FragmentHeader:
                     pos += 4;
                     break;
                 case OpenStartElement:
-                    nodes.Add(Element(ref pos, end, depth));
+                    _nodes.Add(Element(ref pos, end, depth));
                     break;
                 case EndElement:
                     if (!insideElement) throw new BinXmlException("end of element without a start", pos);
                     pos++;
-                    return nodes.ToArray();
+                    return Pop(from);
                 case TemplateInstance:
-                    nodes.Add(Instance(ref pos, end, depth));
+                    _nodes.Add(Instance(ref pos, end, depth));
                     break;
                 case PiTarget:
                     pos++;
@@ -65,12 +86,12 @@ internal sealed class FragmentCompiler(ChunkData chunk, bool dependencyIds, int 
                     break;
                 default:
                     var part = ValuePart(ref pos) ?? throw new BinXmlException($"unexpected token 0x{_chunk.U8(pos):x2} in content", pos);
-                    nodes.Add(part);
+                    _nodes.Add(part);
                     break;
             }
         }
         if (insideElement) throw new BinXmlException("element not closed before the end of its data", pos);
-        return nodes.ToArray();
+        return Pop(from);
     }
 
     private ElementNode Element(ref int pos, int end, int depth)
@@ -81,14 +102,21 @@ internal sealed class FragmentCompiler(ChunkData chunk, bool dependencyIds, int 
         pos += 4; // element data size: the end token is what closes it
         var name = _chunk.ReadNameRef(ref pos);
         if (hasAttributes) pos += 4; // attribute list size
-        var attributes = new List<AttributeNode>();
+        int firstAttribute = _attributes.Count;
         while (pos < end && (_chunk.U8(pos) & ~MoreFlag) == BinXmlToken.Attribute)
         {
             pos++;
             var attrName = _chunk.ReadNameRef(ref pos);
-            var parts = new List<XmlNode>(1);
-            while (pos < end && ValuePart(ref pos) is { } part) parts.Add(part);
-            attributes.Add(new AttributeNode(attrName, parts.ToArray()));
+            int firstPart = _nodes.Count;
+            while (pos < end && ValuePart(ref pos) is { } part) _nodes.Add(part);
+            _attributes.Add(new AttributeNode(attrName, Pop(firstPart)));
+        }
+        AttributeNode[] attributes = [];
+        if (_attributes.Count > firstAttribute)
+        {
+            attributes = new AttributeNode[_attributes.Count - firstAttribute];
+            _attributes.CopyTo(firstAttribute, attributes, 0, attributes.Length);
+            _attributes.RemoveRange(firstAttribute, attributes.Length);
         }
         byte close = _chunk.U8(pos);
         pos++;
@@ -98,7 +126,7 @@ internal sealed class FragmentCompiler(ChunkData chunk, bool dependencyIds, int 
             CloseStartElement => Content(ref pos, end, depth + 1, insideElement: true),
             _ => throw new BinXmlException($"element <{name}> has token 0x{close:x2} where its start should close", pos - 1),
         };
-        return new ElementNode(name, attributes.ToArray(), children);
+        return new ElementNode(name, attributes, children);
     }
 
     /// <summary>Reads one text-like token (value, substitution, CDATA, character or entity reference), or returns null.</summary>

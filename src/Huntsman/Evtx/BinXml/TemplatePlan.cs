@@ -72,6 +72,7 @@ internal sealed class TemplatePlan
         }
         bool hasElements = false, allChildrenRemovable = true;
         int contentStep = -1, index = -1, parts = 0;
+        string[]? elementPath = null; // the same for every substitution of this element: built once
         BinXmlValue constant = new("");
         foreach (var child in element.Children)
         {
@@ -86,7 +87,7 @@ internal sealed class TemplatePlan
                     parts++;
                     index = s.Index;
                     contentStep = steps.Count;
-                    steps.Add(new PlanStep(PlanStepKind.Content, element.Name, null, s.Index, default, guard, false, path.ToArray()));
+                    steps.Add(new PlanStep(PlanStepKind.Content, element.Name, null, s.Index, default, guard, false, elementPath ??= path.ToArray()));
                     break;
                 case TextNode t:
                     parts++;

@@ -39,14 +39,17 @@ internal static class ValueRenderer
     {
         if (value.Text is not null) return value.Text;
         var b = new ReadOnlySpan<byte>(chunk, value.Offset, value.Length);
+        if (value.Type == V.String && b.Length <= StringPool.MaxLength * 2)
+        {
+            // The commonest value: straight from the chunk's UTF-16, before the (zeroed) format buffer below is set up.
+            var text = MemoryMarshal.Cast<byte, char>(b);
+            int n = text.Length;
+            while (n > 0 && text[n - 1] == '\0') n--;
+            return pool.Get(text[..n]);
+        }
         Span<char> chars = stackalloc char[StringPool.MaxLength];
         switch (value.Type)
         {
-            case V.String when b.Length <= StringPool.MaxLength * 2:
-                var text = MemoryMarshal.Cast<byte, char>(b);
-                int n = text.Length;
-                while (n > 0 && text[n - 1] == '\0') n--;
-                return pool.Get(text[..n]);
             case V.Guid when b.Length >= 16:
                 new Guid(b[..16]).TryFormat(chars, out int written, "B");
                 for (int i = 0; i < written; i++)
@@ -192,8 +195,9 @@ internal static class ValueRenderer
     public static List<BinXmlValue> SplitArray(byte[] chunk, in BinXmlValue array)
     {
         byte type = (byte)(array.Type & ~V.ArrayFlag);
-        var items = new List<BinXmlValue>();
         int start = array.Offset, end = array.Offset + array.Length;
+        int width = type == V.SizeT ? (array.Length % 8 == 0 ? 8 : 4) : V.FixedSize(type);
+        var items = new List<BinXmlValue>(width > 0 ? array.Length / width : 8);
         switch (type)
         {
             case V.String:
@@ -225,7 +229,6 @@ internal static class ValueRenderer
                 }
                 break;
             default:
-                int width = type == V.SizeT ? (array.Length % 8 == 0 ? 8 : 4) : V.FixedSize(type);
                 if (width == 0) items.Add(new BinXmlValue(type, start, array.Length));
                 else
                     for (int p = start; p + width <= end; p += width) items.Add(new BinXmlValue(type, p, width));
