@@ -11,12 +11,14 @@ internal sealed class ContainsAnyMatcher : ValueMatcher
 {
     private const int VectorMinLength = 64;
     private readonly string[] _literals;
-    private readonly SearchValues<string> _values;
+    private SearchValues<string>? _values; // built on first long value: most rules never see their logsource
 
-    public ContainsAnyMatcher(IEnumerable<ContainsMatcher> matchers)
+    public ContainsAnyMatcher(IEnumerable<ContainsMatcher> matchers) => _literals = matchers.Select(m => m.Literal).ToArray();
+
+    private SearchValues<string> Build()
     {
-        _literals = matchers.Select(m => m.Literal).ToArray();
-        _values = SearchValues.Create(_literals, StringComparison.OrdinalIgnoreCase);
+        var values = SearchValues.Create(_literals, StringComparison.OrdinalIgnoreCase);
+        return Interlocked.CompareExchange(ref _values, values, null) ?? values;
     }
 
     /// <summary>Whether <paramref name="m"/> can join: ignore-case and non-empty (SearchValues' empty-string rule differs).</summary>
@@ -25,7 +27,7 @@ internal sealed class ContainsAnyMatcher : ValueMatcher
     public override bool Matches(string? value, EventScope scope)
     {
         if (value is null) return false;
-        if (value.Length >= VectorMinLength) return value.AsSpan().IndexOfAny(_values) >= 0;
+        if (value.Length >= VectorMinLength) return value.AsSpan().IndexOfAny(_values ?? Build()) >= 0;
         foreach (var literal in _literals)
             if (value.Contains(literal, StringComparison.OrdinalIgnoreCase)) return true;
         return false;

@@ -22,7 +22,7 @@ internal sealed class LiteralSearch
     private readonly Dictionary<ulong, (string Text, int[] Entries)[]> _byPrefix;
     private readonly bool[] _prefixLengths = new bool[4];
     private readonly ulong[] _pairs = new ulong[PairBits / 64];
-    private readonly ulong[] _singles = new ulong[PairBits / 64];
+    private readonly ulong[] _singles; // empty unless there are one-char literals (rare)
     private readonly bool _hasSingles;
 
     private const int PairBits = 1 << 16;
@@ -36,20 +36,31 @@ internal sealed class LiteralSearch
         if (grouped.Count <= VectorMaxLiterals)
             _values = SearchValues.Create(grouped.Select(g => g.Text).ToArray(), StringComparison.OrdinalIgnoreCase);
         _byPrefix = grouped.GroupBy(g => PrefixKey(g.Text, Math.Min(3, g.Text.Length))).ToDictionary(g => g.Key, g => g.ToArray());
+        _hasSingles = grouped.Exists(g => g.Text.Length == 1);
+        _singles = _hasSingles ? new ulong[PairBits / 64] : [];
         foreach (var g in grouped)
         {
             _prefixLengths[Math.Min(3, g.Text.Length)] = true;
-            if (g.Text.Length == 1) { Set(_singles, Upper(g.Text[0])); _hasSingles = true; }
-            else Set(_pairs, Pair(g.Text[0], g.Text[1]));
+            if (g.Text.Length == 1) Set(_singles, Fold(g.Text[0]));
+            else Set(_pairs, Pair(Fold(g.Text[0]), Fold(g.Text[1])));
         }
     }
 
     private static void Set(ulong[] bits, int i) => bits[i >> 6] |= 1UL << i;
     private static bool Has(ulong[] bits, int i) => (bits[i >> 6] & (1UL << i)) != 0;
 
-    private static char Upper(char c) => c < 128 ? (char)(c is >= 'a' and <= 'z' ? c - 32 : c) : char.ToUpperInvariant(c);
+    /// <summary>
+    /// Case fold for the bitsets: chars equal ignoring case (same ToUpperInvariant) fold alike; ASCII
+    /// just sets bit 5, which also merges a few punctuation pairs (harmless extra candidates).
+    /// </summary>
+    private static int Fold(char c)
+    {
+        if (c < 128) return c | 0x20;
+        char u = char.ToUpperInvariant(c);
+        return u < 128 ? u | 0x20 : u;
+    }
 
-    private static int Pair(char a, char b) => ((Upper(a) * 31) ^ (Upper(b) * 0x9E5)) & (PairBits - 1);
+    private static int Pair(int foldedA, int foldedB) => ((foldedA << 7) ^ foldedB) & (PairBits - 1);
 
     private static ulong PrefixKey(ReadOnlySpan<char> text, int length)
     {
@@ -77,13 +88,19 @@ internal sealed class LiteralSearch
             return;
         }
         var span = value.AsSpan();
-        int last = span.Length - 1;
-        for (int i = 0; i < span.Length; i++)
+        if (span.Length == 0) return;
+        var pairs = _pairs;
+        bool singles = _hasSingles;
+        int prev = Fold(span[0]);
+        for (int i = 1; i < span.Length; i++)
         {
-            bool candidate = i < last && Has(_pairs, Pair(span[i], span[i + 1]));
-            if (!candidate && !(_hasSingles && Has(_singles, Upper(span[i])))) continue;
-            Verify(span[i..], marks, generation);
+            int cur = Fold(span[i]);
+            int key = Pair(prev, cur);
+            // A literal may start at i - 1: its first two chars, or a one-char literal.
+            if ((pairs[key >> 6] & (1UL << key)) != 0 || (singles && Has(_singles, prev))) Verify(span[(i - 1)..], marks, generation);
+            prev = cur;
         }
+        if (singles && Has(_singles, prev)) Verify(span[^1..], marks, generation);
     }
 
     private void ScanVector(string value, int[] marks, int generation)
