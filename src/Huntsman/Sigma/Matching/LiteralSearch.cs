@@ -18,7 +18,8 @@ internal sealed class LiteralSearch
     private const int VectorMaxLiterals = 64;
 
     private readonly FieldAccessor? _field;
-    private readonly SearchValues<string>? _values;
+    private readonly string[]? _vectorLiterals; // set when few enough for SearchValues
+    private SearchValues<string>? _values; // built on first long value: many buckets never see one
     private readonly Dictionary<ulong, (string Text, int[] Entries)[]> _byPrefix;
     private readonly bool[] _prefixLengths = new bool[4];
     private readonly ulong[] _pairs = new ulong[PairBits / 64];
@@ -33,8 +34,7 @@ internal sealed class LiteralSearch
         _field = field;
         var grouped = literals.GroupBy(l => l.Text, StringComparer.OrdinalIgnoreCase)
             .Select(g => (Text: g.Key, Entries: g.Select(x => x.Entry).Distinct().ToArray())).ToList();
-        if (grouped.Count <= VectorMaxLiterals)
-            _values = SearchValues.Create(grouped.Select(g => g.Text).ToArray(), StringComparison.OrdinalIgnoreCase);
+        if (grouped.Count <= VectorMaxLiterals) _vectorLiterals = grouped.Select(g => g.Text).ToArray();
         _byPrefix = grouped.GroupBy(g => PrefixKey(g.Text, Math.Min(3, g.Text.Length))).ToDictionary(g => g.Key, g => g.ToArray());
         _hasSingles = grouped.Exists(g => g.Text.Length == 1);
         _singles = _hasSingles ? new ulong[PairBits / 64] : [];
@@ -82,7 +82,7 @@ internal sealed class LiteralSearch
 
     private void Scan(string value, int[] marks, int generation)
     {
-        if (_values is not null && value.Length >= VectorMinLength)
+        if (_vectorLiterals is not null && value.Length >= VectorMinLength)
         {
             ScanVector(value, marks, generation);
             return;
@@ -108,12 +108,18 @@ internal sealed class LiteralSearch
         int pos = 0;
         while (pos < value.Length)
         {
-            int found = value.AsSpan(pos).IndexOfAny(_values!);
+            int found = value.AsSpan(pos).IndexOfAny(_values ?? BuildValues());
             if (found < 0) return;
             int at = pos + found;
             Verify(value.AsSpan(at), marks, generation);
             pos = at + 1;
         }
+    }
+
+    private SearchValues<string> BuildValues()
+    {
+        var values = SearchValues.Create(_vectorLiterals!, StringComparison.OrdinalIgnoreCase);
+        return Interlocked.CompareExchange(ref _values, values, null) ?? values;
     }
 
     private void Verify(ReadOnlySpan<char> rest, int[] marks, int generation)
