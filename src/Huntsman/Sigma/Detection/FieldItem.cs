@@ -11,9 +11,32 @@ internal sealed class FieldItem(FieldAccessor accessor, ValueMatcher[][] groups,
     public FieldRef Field => accessor.Field;
     public ValueMatcher[][] Groups { get; } = groups;
 
+    // OR-linked items evaluate as one flat list of alternatives, with their contains literals merged.
+    private readonly ValueMatcher[]? _alternatives = linkAll ? null : Merge(groups.SelectMany(g => g).ToList());
+
+    private const int MinMerged = 3;
+
+    /// <summary>The alternatives in order, ignore-case contains ones replaced (at the first one's place) by one multi-literal matcher.</summary>
+    private static ValueMatcher[] Merge(List<ValueMatcher> all)
+    {
+        var contains = all.Where(ContainsAnyMatcher.CanMerge).Cast<ContainsMatcher>().ToList();
+        if (contains.Count < MinMerged) return all.ToArray();
+        var merged = new ContainsAnyMatcher(contains);
+        int first = all.FindIndex(ContainsAnyMatcher.CanMerge);
+        var result = all.Where(m => !ContainsAnyMatcher.CanMerge(m)).ToList();
+        result.Insert(all.Take(first).Count(m => !ContainsAnyMatcher.CanMerge(m)), merged);
+        return result.ToArray();
+    }
+
     public override bool Evaluate(EventScope scope)
     {
         var value = accessor.Value(scope);
+        if (_alternatives is not null)
+        {
+            foreach (var m in _alternatives)
+                if (m.Matches(value, scope)) return !negate;
+            return negate;
+        }
         bool result = linkAll;
         foreach (var group in Groups)
         {

@@ -26,6 +26,24 @@ internal sealed class GlobMatcher : ValueMatcher
         _chars = chars.ToString();
         _kinds = kinds.ToArray();
         RequiredLiteral = parts.Where(p => !p.IsWildcard).Select(p => p.Text).MaxBy(t => t.Length);
+        _guard = Guard(RequiredLiteral, cased);
+    }
+
+    /// <summary>
+    /// The longest literal part as a vectorised pre-check (IndexOf, ignore case) before the char-by-char
+    /// walk, where a match certainly implies it: cased globs, or ASCII text without i/k/s, whose
+    /// invariant upper case is also reached from non-ASCII chars (dotless i, long s) that ordinal
+    /// ignore-case may not equate.
+    /// </summary>
+    private readonly string? _guard;
+
+    private static string? Guard(string? literal, bool cased)
+    {
+        if (string.IsNullOrEmpty(literal)) return null;
+        if (cased) return literal;
+        foreach (var c in literal)
+            if (c >= 128 || char.ToLowerInvariant(c) is 'i' or 'k' or 's') return null;
+        return literal;
     }
 
     public override string? RequiredLiteral { get; }
@@ -33,6 +51,7 @@ internal sealed class GlobMatcher : ValueMatcher
     public override bool Matches(string? value, EventScope scope)
     {
         if (value is null) return false;
+        if (_guard is not null && !value.Contains(_guard, StringComparison.OrdinalIgnoreCase)) return false;
         int p = 0, v = 0, starP = -1, starV = 0;
         while (v < value.Length)
         {

@@ -15,6 +15,23 @@ internal sealed class RegexMatcher(string pattern, RegexOptions flags, TimeSpan 
     /// <summary>Text every match contains (for the prefilter); the regex is case-sensitive or not, containment ignoring case holds either way.</summary>
     public override string? RequiredLiteral { get; } = RegexLiteral.Required(pattern);
 
+    /// <summary>
+    /// The required literal as a cheap pre-check before running the regex, when ordinal ignore-case
+    /// containment is certainly implied by a match: the regex is case-sensitive, or the literal is ASCII
+    /// without k, s or i (whose regex case classes include non-ASCII chars: Kelvin sign, long s, dotted I).
+    /// </summary>
+    private readonly string? _guard = GuardFor(pattern, flags);
+
+    private static string? GuardFor(string pattern, RegexOptions flags)
+    {
+        if (RegexLiteral.Required(pattern) is not { } literal) return null;
+        bool caseSensitive = (flags & RegexOptions.IgnoreCase) == 0 && !pattern.Contains("(?", StringComparison.Ordinal);
+        if (caseSensitive) return literal;
+        foreach (var c in literal)
+            if (c >= 128 || char.ToLowerInvariant(c) is 'k' or 's' or 'i') return null;
+        return literal;
+    }
+
     private Regex Build()
     {
         var options = flags | RegexOptions.CultureInvariant;
@@ -44,6 +61,7 @@ internal sealed class RegexMatcher(string pattern, RegexOptions flags, TimeSpan 
     public override bool Matches(string? value, EventScope scope)
     {
         if (value is null) return false;
+        if (_guard is not null && !value.Contains(_guard, StringComparison.OrdinalIgnoreCase)) return false;
         var regex = _regex ?? Build();
         try { return regex.IsMatch(value); }
         catch (RegexMatchTimeoutException)

@@ -22,6 +22,7 @@ internal sealed class EqualsMatcher(string literal, StringComparison comparison)
 internal sealed class ContainsMatcher(string literal, StringComparison comparison) : ValueMatcher
 {
     public string Literal { get; } = literal;
+    public bool IgnoresCase => comparison == StringComparison.OrdinalIgnoreCase;
     public override bool Matches(string? value, EventScope scope) => value is not null && value.Contains(Literal, comparison);
     public override string? RequiredLiteral => Literal;
 }
