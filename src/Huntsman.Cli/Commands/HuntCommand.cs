@@ -153,8 +153,15 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
 
         if (settings.Navigator is { } layer)
         {
-            using var stream = File.Create(layer);
-            NavigatorLayer.Write(stream, FiredTechniques.From(detections));
+            try
+            {
+                using var stream = File.Create(layer);
+                NavigatorLayer.Write(stream, FiredTechniques.From(detections));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                console.Error.WriteLine($"error: cannot write {layer}: {ex.Message}");
+            }
         }
         switch (settings.Format)
         {
