@@ -148,7 +148,8 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
         if (output is null) return ExitCodes.Usage;
         var noise = NoiseControls.Load(settings.Allowlists, settings.Baseline, console);
         if (noise is null) return ExitCodes.Usage;
-        var session = HuntSession.Run(settings.Paths, options, lateralAllowlist, noise, console, settings.Quiet, cancel);
+        // hunt's own summary panel reports what was read.
+        var session = HuntSession.Run(settings.Paths, options, lateralAllowlist, noise, console, settings.Quiet, cancel, printReadSummary: false);
         var (detections, findings, engine, summary) = (session.Detections, session.Findings, session.Engine, session.Summary);
 
         if (settings.Navigator is { } layer)

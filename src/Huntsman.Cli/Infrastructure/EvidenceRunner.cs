@@ -12,7 +12,7 @@ namespace Huntsman.Cli.Infrastructure;
 public static class EvidenceRunner
 {
     public static RunSummary Run<T>(IReadOnlyList<string> paths, ReaderOptions options, CliConsole console, bool quiet,
-        Func<EventBatch, T> work, Action<T> consume, CancellationToken cancel = default)
+        Func<EventBatch, T> work, Action<T> consume, CancellationToken cancel = default, bool printSummary = true)
     {
         var summary = new RunSummary();
         var issues = new IssueLog(summary);
@@ -53,7 +53,7 @@ public static class EvidenceRunner
         }
         summary.Stop();
         issues.Print(console.Error);
-        if (!quiet) console.Error.WriteLine(summary.ToString());
+        if (!quiet && printSummary) console.Error.WriteLine(summary.ToString());
         return summary;
     }
 

@@ -30,7 +30,7 @@ internal sealed class HuntSession
     public required int DetectionsBeforeAllowlist { get; init; }
 
     public static HuntSession Run(IReadOnlyList<string> paths, HuntOptions options, LateralAllowlist? lateralAllowlist,
-        NoiseControls noise, CliConsole console, bool quiet, CancellationToken cancel)
+        NoiseControls noise, CliConsole console, bool quiet, CancellationToken cancel, bool printReadSummary = true)
     {
         var rules = RuleLoader.Load(options.RulePaths, options.RuleLoad with { IncludeBuiltin = options.IncludeBuiltinRules });
         var engine = new HuntEngine(rules, options);
@@ -44,7 +44,7 @@ internal sealed class HuntSession
         engine.AddObserver(coverage.Observe);
         if (noise.Anomalies is { } anomalies) engine.AddObserver(anomalies.Observe);
 
-        var summary = EvidenceRunner.Run(paths, options.Reader, console, quiet, engine.Match, engine.Consume, cancel);
+        var summary = EvidenceRunner.Run(paths, options.Reader, console, quiet, engine.Match, engine.Consume, cancel, printReadSummary);
         var detections = engine.Finish();
         var forest = trees.Build();
         foreach (var d in detections)
