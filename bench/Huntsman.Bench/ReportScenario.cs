@@ -3,6 +3,7 @@ using System.Text;
 using Huntsman.Attack;
 using Huntsman.Events;
 using Huntsman.Hunt;
+using Huntsman.Noise.Coverage;
 using Huntsman.Report.Html;
 using Huntsman.Report.Navigator;
 
@@ -82,7 +83,7 @@ public sealed class ReportScenario : IScenario
     {
         var t0 = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var random = new Random(1);
-        var telemetry = new TelemetryCollector();
+        var telemetry = new CoverageCollector();
         var list = new List<Detection>(count);
         for (int i = 0; i < count; i++)
         {
@@ -108,10 +109,11 @@ public sealed class ReportScenario : IScenario
                 TargetHost = $"WKS{random.Next(hostCount):D3}.corp.example", Account = @"CORP\admin", Time = t0.AddMinutes(i), Confidence = "high",
                 Reasons = ["4624 type 3", "5145 ADMIN$ write", "7045 PSEXESVC"], Commands = ["cmd.exe /c whoami"], Techniques = ["T1021.002", "T1569.002"],
             });
-        var hosts = telemetry.Hosts();
+        var coverage = telemetry.Finish();
+        var hosts = HostTelemetry.From(coverage);
         return new ReportModel
         {
-            Summary = new RunSummary { Files = 1, Events = telemetry.Events, Rules = Titles.Length, FirstEvent = telemetry.First, LastEvent = telemetry.Last,
+            Summary = new RunSummary { Files = 1, Events = coverage.Events, Rules = Titles.Length, FirstEvent = coverage.Hosts.Min(h => h.First), LastEvent = coverage.Hosts.Max(h => h.Last),
                 Hosts = [.. hosts.Select(h => h.Host)], GeneratedUtc = t0 },
             Detections = list, LateralMovements = lateral, Hosts = hosts,
         };

@@ -10,7 +10,7 @@ namespace Huntsman.Cli.Infrastructure;
 
 /// <summary>
 /// One hunt over evidence, shared by `hunt` and `report`: rules on all cores, then process trees,
-/// ancestry on every detection, lateral-movement findings and per-host telemetry.
+/// ancestry on every detection, lateral-movement findings and per-host coverage.
 /// </summary>
 internal sealed class HuntSession
 {
@@ -22,7 +22,6 @@ internal sealed class HuntSession
     public required List<LateralFinding> Findings { get; init; }
     public required List<LateralFinding> SuppressedFindings { get; init; }
     public required ProcessForest Forest { get; init; }
-    public required TelemetryCollector Telemetry { get; init; }
     public required NoiseControls Noise { get; init; }
     public required List<Anomaly> Anomalies { get; init; }
     public required CoverageReport Coverage { get; init; }
@@ -36,10 +35,8 @@ internal sealed class HuntSession
         var engine = new HuntEngine(rules, options);
         var trees = new ProcessTreeBuilder();
         var lateral = new LateralMovementDetector(lateralAllowlist, sharesTree: true);
-        var telemetry = new TelemetryCollector();
         engine.AddObserver(trees.Observe);
         engine.AddObserver(lateral.Observe);
-        engine.AddObserver(telemetry);
         var coverage = new CoverageCollector();
         engine.AddObserver(coverage.Observe);
         if (noise.Anomalies is { } anomalies) engine.AddObserver(anomalies.Observe);
@@ -53,7 +50,7 @@ internal sealed class HuntSession
         int before = detections.Count;
         return new HuntSession
         {
-            Rules = rules, Engine = engine, Summary = summary, Detections = noise.Apply(detections), Forest = forest, Telemetry = telemetry,
+            Rules = rules, Engine = engine, Summary = summary, Detections = noise.Apply(detections), Forest = forest,
             Findings = noise.Apply(findings.Where(f => !f.Suppressed).ToList()), SuppressedFindings = findings.Where(f => f.Suppressed).ToList(),
             Noise = noise, Anomalies = noise.FinishAnomalies(), Coverage = coverage.Finish(RuleBlindness.For(engine.SelectedRules)),
             DetectionsBeforeAllowlist = before,

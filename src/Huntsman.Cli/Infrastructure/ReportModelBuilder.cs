@@ -16,7 +16,8 @@ internal static class ReportModelBuilder
 
     public static ReportModel Build(HuntSession session, IReadOnlyList<string> inputs, string title)
     {
-        var hosts = session.Telemetry.Hosts();
+        var hosts = HostTelemetry.From(session.Coverage);
+        var seen = session.Coverage.Hosts.Where(h => h.Events > 0).ToList();
         return new ReportModel
         {
             Title = title,
@@ -24,7 +25,7 @@ internal static class ReportModelBuilder
             {
                 Inputs = inputs, Files = session.Summary.FilesRead, Events = session.Summary.Events,
                 Errors = session.Summary.Errors + session.Summary.Warnings, Rules = session.Engine.SelectedRules.Count,
-                FirstEvent = session.Telemetry.First, LastEvent = session.Telemetry.Last, Hosts = [.. hosts.Select(h => h.Host)],
+                FirstEvent = seen.Count > 0 ? seen.Min(h => h.First) : null, LastEvent = seen.Count > 0 ? seen.Max(h => h.Last) : null, Hosts = [.. hosts.Select(h => h.Host)],
                 GeneratedUtc = DateTime.UtcNow, Duration = session.Summary.Elapsed,
                 Version = typeof(ReportModelBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "",
             },

@@ -1,5 +1,6 @@
 using Huntsman.Events;
 using Huntsman.Hunt;
+using Huntsman.Noise.Coverage;
 using Huntsman.Report.Html;
 
 namespace Huntsman.Tests.Report;
@@ -53,20 +54,21 @@ internal static class ReportSamples
             D(3600, "SRV02", "Impacket WMIExec Command", "high", ["T1047"], 105, [], ("CommandLine", @"cmd.exe /Q /c cd \ 1> \\127.0.0.1\ADMIN$\__1619425227.894209 2>&1")),
         };
 
-        var telemetry = new TelemetryCollector();
+        var telemetry = new CoverageCollector();
         foreach (var (host, channel, id, count) in new[] { ("WKS01", "Security", 4624, 12), ("WKS01", "Security", 5145, 30), ("WKS01", "System", 7045, 1),
                      ("WKS01", "Microsoft-Windows-Sysmon/Operational", 1, 20), ("SRV02", "Microsoft-Windows-Sysmon/Operational", 1, 8), ("SRV02", "Security", 4688, 5) })
             for (int i = 0; i < count; i++)
                 telemetry.Observe(new WinEvent { Computer = H(host), Channel = H(channel), EventId = id, TimeCreated = t0.AddSeconds(i * 30 - 100) });
 
+        var coverage = telemetry.Finish();
         return new ReportModel
         {
             Title = H("Huntsman report"),
             Summary = new RunSummary
             {
-                Inputs = [H("evidence/target.evtx"), H("evidence/source.evtx")], Files = 2, Events = telemetry.Events, Errors = 1,
+                Inputs = [H("evidence/target.evtx"), H("evidence/source.evtx")], Files = 2, Events = coverage.Events, Errors = 1,
                 ErrorSamples = [H("evidence/broken.evtx chunk 3 @0x11000: bad chunk signature")], Rules = 14,
-                FirstEvent = telemetry.First, LastEvent = telemetry.Last, Hosts = [H("SRV02"), H("WKS01")],
+                FirstEvent = coverage.Hosts.Min(h => h.First), LastEvent = coverage.Hosts.Max(h => h.Last), Hosts = [H("SRV02"), H("WKS01")],
                 GeneratedUtc = t0.AddHours(2), Duration = TimeSpan.FromSeconds(1.5), Version = H("0.1"),
             },
             Detections = detections,
@@ -90,7 +92,7 @@ internal static class ReportSamples
                     Time = t0.AddSeconds(7200), Confidence = H("high"), Reasons = [H("pipe host = local host")], Commands = [H("cmd")],
                 },
             ],
-            Hosts = telemetry.Hosts(),
+            Hosts = HostTelemetry.From(coverage),
         };
     }
 }
