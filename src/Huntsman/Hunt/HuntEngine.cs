@@ -47,8 +47,6 @@ public sealed class HuntEngine
     /// <summary>Stateful analyses that see every event in input order (lineage, lateral movement, …).</summary>
     public void AddObserver(Action<WinEvent> observe) => _observers.Add(observe);
 
-    public void AddObserver(IEventObserver observer) => _observers.Add(observer.Observe);
-
     private bool Referenced(SigmaRule rule) =>
         (rule.Id is not null && _correlations.ReferencedRules.Contains(rule.Id)) ||
         (rule.Name is not null && _correlations.ReferencedRules.Contains(rule.Name));
@@ -129,9 +127,3 @@ public sealed class HuntEngine
 
 /// <summary>The hits of one batch, produced on a worker thread.</summary>
 public sealed record BatchHits(EventBatch Batch, List<RuleHit> Hits, int InWindow);
-
-/// <summary>A stateful analysis fed every event once, in input order, on one thread.</summary>
-public interface IEventObserver
-{
-    void Observe(WinEvent e);
-}
