@@ -14,12 +14,8 @@ namespace Huntsman.Cli.Commands;
 /// <summary>`baseline learn` (known-good evidence → baseline.json) and `baseline check` (evidence → anomalies against a baseline).</summary>
 internal static class BaselineCommand
 {
-    internal sealed class LearnSettings : CommandSettings
+    internal sealed class LearnSettings : EvidenceSettings
     {
-        [CommandArgument(0, "<PATH>")]
-        [Description("Known-good EVTX/JSON/XML files or directories")]
-        public string[] Paths { get; init; } = [];
-
         [CommandOption("-o|--output <FILE>")]
         [Description("Where to write the baseline JSON")]
         public string Output { get; init; } = "";
@@ -28,14 +24,6 @@ internal static class BaselineCommand
         [Description("Distinct keys kept per behaviour category (the most frequent)")]
         [DefaultValue(BehaviourBaseline.DefaultMaxKeysPerCategory)]
         public int MaxKeys { get; init; } = BehaviourBaseline.DefaultMaxKeysPerCategory;
-
-        [CommandOption("--threads <N>")]
-        [Description("Reader threads (0 = all cores)")]
-        public int Threads { get; init; }
-
-        [CommandOption("-q|--quiet")]
-        [Description("No progress bar and no summary (issues are still printed)")]
-        public bool Quiet { get; init; }
 
         public override ValidationResult Validate()
         {
@@ -68,12 +56,8 @@ internal static class BaselineCommand
         }
     }
 
-    internal sealed class CheckSettings : CommandSettings
+    internal sealed class CheckSettings : EvidenceSettings
     {
-        [CommandArgument(0, "<PATH>")]
-        [Description("EVTX/JSON/XML files or directories to check")]
-        public string[] Paths { get; init; } = [];
-
         [CommandOption("-b|--baseline <FILE>")]
         [Description("Baseline learned with `baseline learn`")]
         public string Baseline { get; init; } = "";
@@ -94,14 +78,6 @@ internal static class BaselineCommand
         [Description("table or json")]
         [DefaultValue("table")]
         public string Format { get; init; } = "table";
-
-        [CommandOption("--threads <N>")]
-        [Description("Reader threads (0 = all cores)")]
-        public int Threads { get; init; }
-
-        [CommandOption("-q|--quiet")]
-        [Description("No progress bar and no summary (issues are still printed)")]
-        public bool Quiet { get; init; }
 
         public override ValidationResult Validate()
         {

@@ -11,12 +11,8 @@ namespace Huntsman.Cli.Commands;
 
 internal sealed class CoverageCommand : Command<CoverageCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : EvidenceSettings
     {
-        [CommandArgument(0, "<PATH>")]
-        [Description("EVTX/JSON/XML files or directories")]
-        public string[] Paths { get; init; } = [];
-
         [CommandOption("--format <FORMAT>")]
         [Description("table or json")]
         [DefaultValue("table")]
@@ -30,14 +26,6 @@ internal sealed class CoverageCommand : Command<CoverageCommand.Settings>
         [Description("Consecutive records further apart than this are reported as a time gap")]
         [DefaultValue(24.0)]
         public double TimeGapHours { get; init; } = 24;
-
-        [CommandOption("--threads <N>")]
-        [Description("Reader threads (0 = all cores)")]
-        public int Threads { get; init; }
-
-        [CommandOption("-q|--quiet")]
-        [Description("No progress bar and no summary (issues are still printed)")]
-        public bool Quiet { get; init; }
 
         public override ValidationResult Validate()
         {

@@ -10,12 +10,8 @@ namespace Huntsman.Cli.Commands;
 /// <summary>`huntsman dump PATH...`: every event of every input, in input order, as JSONL, XML or CSV.</summary>
 internal sealed class DumpCommand : Command<DumpCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : EvidenceSettings
     {
-        [CommandArgument(0, "<PATH>")]
-        [Description("EVTX/JSON/XML files or directories")]
-        public string[] Paths { get; init; } = [];
-
         [CommandOption("--format <FORMAT>")]
         [Description("Output format: jsonl (default), xml or csv")]
         [DefaultValue("jsonl")]
@@ -37,15 +33,6 @@ internal sealed class DumpCommand : Command<DumpCommand.Settings>
         [Description("auto (default), evtx, json or xml")]
         [DefaultValue("auto")]
         public string InputFormat { get; init; } = "auto";
-
-        [CommandOption("--threads <N>")]
-        [Description("Worker threads (0 = all cores)")]
-        [DefaultValue(0)]
-        public int Threads { get; init; }
-
-        [CommandOption("-q|--quiet")]
-        [Description("No progress bar and no summary (issues are still printed)")]
-        public bool Quiet { get; init; }
 
         public override ValidationResult Validate()
         {

@@ -13,12 +13,8 @@ namespace Huntsman.Cli.Commands;
 /// What `hunt` and `report` share: the evidence, the rules and their selection, the time window, the
 /// reader options and the noise controls, and how they become one <see cref="HuntSession"/>.
 /// </summary>
-internal class HuntSettings : CommandSettings
+internal class HuntSettings : EvidenceSettings
 {
-        [CommandArgument(0, "<PATH>")]
-        [Description("EVTX/JSON/XML files or directories")]
-        public string[] Paths { get; init; } = [];
-
         [CommandOption("-r|--rules <DIR>")]
         [Description("Sigma rule file or directory (repeatable), in addition to the built-in pack")]
         public string[] Rules { get; init; } = [];
@@ -63,11 +59,6 @@ internal class HuntSettings : CommandSettings
         [Description("Only events at or before TIME")]
         public string? To { get; init; }
 
-        [CommandOption("--threads <N>")]
-        [Description("Worker threads (0 = all cores)")]
-        [DefaultValue(0)]
-        public int Threads { get; init; }
-
         [CommandOption("--recover")]
         [Description("Carve records from EVTX slack space")]
         public bool Recover { get; init; }
@@ -92,10 +83,6 @@ internal class HuntSettings : CommandSettings
         [CommandOption("--navigator <FILE>")]
         [Description("Also write an ATT&CK Navigator layer of the techniques that fired")]
         public string? Navigator { get; init; }
-
-        [CommandOption("-q|--quiet")]
-        [Description("No progress bar and no summary")]
-        public bool Quiet { get; init; }
 
     public override ValidationResult Validate()
     {

@@ -10,12 +10,8 @@ namespace Huntsman.Cli.Commands;
 /// <summary>huntsman ingest PATH... -o case.duckdb: loads evidence into a DuckDB case (incremental).</summary>
 internal sealed class IngestCommand : Command<IngestCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : EvidenceSettings
     {
-        [CommandArgument(0, "<PATH>")]
-        [Description("EVTX/JSON/XML files or directories")]
-        public string[] Paths { get; init; } = [];
-
         [CommandOption("-o|--output <CASE>")]
         [Description("Case file to create or extend (DuckDB)")]
         public string Output { get; init; } = "";
@@ -23,14 +19,6 @@ internal sealed class IngestCommand : Command<IngestCommand.Settings>
         [CommandOption("--export-parquet <DIR>")]
         [Description("Also write every table as DIR/<Table>.parquet")]
         public string? ExportParquet { get; init; }
-
-        [CommandOption("-t|--threads <N>")]
-        [Description("Reader threads (default: all cores)")]
-        public int Threads { get; init; }
-
-        [CommandOption("-q|--quiet")]
-        [Description("No progress or summary on stderr")]
-        public bool Quiet { get; init; }
 
         public override ValidationResult Validate() =>
             string.IsNullOrEmpty(Output) ? ValidationResult.Error("--output <CASE> is required") : ValidationResult.Success();

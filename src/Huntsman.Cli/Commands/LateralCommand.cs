@@ -11,12 +11,8 @@ namespace Huntsman.Cli.Commands;
 /// <summary>`huntsman lateral PATH...`: PsExec-family remote execution findings, both ends linked when present.</summary>
 internal sealed class LateralCommand : Command<LateralCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : EvidenceSettings
     {
-        [CommandArgument(0, "<PATH>")]
-        [Description("EVTX/JSON/XML files or directories (all hosts together)")]
-        public string[] Paths { get; init; } = [];
-
         [CommandOption("--format <FORMAT>")]
         [Description("table (default), json or jsonl")]
         [DefaultValue("table")]
@@ -33,15 +29,6 @@ internal sealed class LateralCommand : Command<LateralCommand.Settings>
         [CommandOption("--show-suppressed")]
         [Description("Also print findings the allowlist suppressed (marked with suppressed_by)")]
         public bool ShowSuppressed { get; init; }
-
-        [CommandOption("--threads <N>")]
-        [Description("Worker threads (0 = all cores)")]
-        [DefaultValue(0)]
-        public int Threads { get; init; }
-
-        [CommandOption("-q|--quiet")]
-        [Description("No progress bar and no summary")]
-        public bool Quiet { get; init; }
 
         public override ValidationResult Validate()
         {

@@ -10,12 +10,8 @@ namespace Huntsman.Cli.Commands;
 
 internal sealed class StackCommand : Command<StackCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : EvidenceSettings
     {
-        [CommandArgument(0, "<PATH>")]
-        [Description("EVTX/JSON/XML files or directories")]
-        public string[] Paths { get; init; } = [];
-
         [CommandOption("--by <FIELDS>")]
         [Description("Comma-separated fields to stack by, e.g. ParentImage,Image (names resolve like rules: payload, System fields, taxonomy aliases)")]
         public string By { get; init; } = "";
@@ -32,14 +28,6 @@ internal sealed class StackCommand : Command<StackCommand.Settings>
         [Description("table, csv or json")]
         [DefaultValue("table")]
         public string Format { get; init; } = "table";
-
-        [CommandOption("--threads <N>")]
-        [Description("Reader threads (0 = all cores)")]
-        public int Threads { get; init; }
-
-        [CommandOption("-q|--quiet")]
-        [Description("No progress bar and no summary (issues are still printed)")]
-        public bool Quiet { get; init; }
 
         public override ValidationResult Validate()
         {

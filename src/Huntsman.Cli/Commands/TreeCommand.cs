@@ -13,12 +13,8 @@ namespace Huntsman.Cli.Commands;
 /// <summary>`huntsman tree PATH...`: process trees per host, or the ancestry and descendants of one process.</summary>
 internal sealed class TreeCommand : Command<TreeCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : EvidenceSettings
     {
-        [CommandArgument(0, "<PATH>")]
-        [Description("EVTX/JSON/XML files or directories")]
-        public string[] Paths { get; init; } = [];
-
         [CommandOption("--host <HOST>")]
         [Description("Only this host (Computer name, or its short name)")]
         public string? Host { get; init; }
@@ -39,15 +35,6 @@ internal sealed class TreeCommand : Command<TreeCommand.Settings>
         [CommandOption("-o|--output <FILE>")]
         [Description("Write to FILE instead of stdout")]
         public string? Output { get; init; }
-
-        [CommandOption("--threads <N>")]
-        [Description("Worker threads (0 = all cores)")]
-        [DefaultValue(0)]
-        public int Threads { get; init; }
-
-        [CommandOption("-q|--quiet")]
-        [Description("No progress bar and no summary")]
-        public bool Quiet { get; init; }
 
         public override ValidationResult Validate()
         {
