@@ -3,7 +3,6 @@ using Huntsman.Cli.Infrastructure;
 using Huntsman.Hunt;
 using Huntsman.Lateral;
 using Huntsman.Noise.Baseline;
-using Huntsman.Report.Navigator;
 using Huntsman.Report.Detections;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -48,18 +47,7 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
         if (session is null) return ExitCodes.Usage;
         var (detections, findings, engine, summary) = (session.Detections, session.Findings, session.Engine, session.Summary);
 
-        if (settings.Navigator is { } layer)
-        {
-            try
-            {
-                using var stream = File.Create(layer);
-                NavigatorLayer.Write(stream, FiredTechniques.From(detections));
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                console.Error.WriteLine($"error: cannot write {layer}: {ex.Message}");
-            }
-        }
+        settings.WriteNavigator(session, console);
         switch (settings.Format)
         {
             case "jsonl":

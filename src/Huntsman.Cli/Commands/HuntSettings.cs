@@ -3,6 +3,7 @@ using System.Globalization;
 using Huntsman.Cli.Infrastructure;
 using Huntsman.Hunt;
 using Huntsman.Readers;
+using Huntsman.Report.Navigator;
 using Huntsman.Sigma;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -92,6 +93,23 @@ internal class HuntSettings : EvidenceSettings
         if (To is not null && !TryTime(To, out _)) return ValidationResult.Error($"cannot read --to '{To}' as a time");
         if (!Enum.TryParse<Readers.InputFormat>(InputFormat, true, out _)) return ValidationResult.Error($"unknown --input-format '{InputFormat}'");
         return Threads < 0 ? ValidationResult.Error("--threads must be 0 or more") : ValidationResult.Success();
+    }
+
+    /// <summary>Writes the --navigator layer when asked; false (after printing why) when it cannot be written.</summary>
+    public bool WriteNavigator(HuntSession session, CliConsole console)
+    {
+        if (Navigator is null) return true;
+        try
+        {
+            using var stream = File.Create(Navigator);
+            NavigatorLayer.Write(stream, FiredTechniques.From(session.Detections));
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"error: cannot write {Navigator}: {ex.Message}");
+            return false;
+        }
     }
 
     /// <summary>Loads every option file and runs the hunt; null (after printing why) when an option file is unusable.</summary>

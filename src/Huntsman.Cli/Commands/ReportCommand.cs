@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Text;
 using Huntsman.Cli.Infrastructure;
 using Huntsman.Report.Html;
-using Huntsman.Report.Navigator;
 using Spectre.Console.Cli;
 
 namespace Huntsman.Cli.Commands;
@@ -39,17 +38,13 @@ internal sealed class ReportCommand : Command<ReportCommand.Settings>
         {
             using (var output = new StreamWriter(settings.Output, append: false, new UTF8Encoding(false)))
                 HtmlReportWriter.Write(model, output);
-            if (settings.Navigator is { } layer)
-            {
-                using var stream = File.Create(layer);
-                NavigatorLayer.Write(stream, FiredTechniques.From(session.Detections));
-            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             console.Error.WriteLine($"error: cannot write the report: {ex.Message}");
             return ExitCodes.Usage;
         }
+        if (!settings.WriteNavigator(session, console)) return ExitCodes.Usage;
         if (!settings.Quiet)
             console.Error.WriteLine($"wrote {settings.Output}: {session.Detections.Count} detections from {session.Engine.SelectedRules.Count} rules, " +
                                     $"{session.Findings.Count} lateral findings, {model.ProcessTrees.Count} process trees, {model.Hosts.Count} hosts");
