@@ -14,6 +14,8 @@ public sealed class EvidenceReader : IDisposable
     private readonly IReadOnlyList<IEvidenceFormat> _formats;
     private readonly Action<ReadIssue> _report;
     private string? _tempDir;
+    private const long MinExpandedBytes = 1L << 30;
+    private const int MaxExpansionRatio = 200;
 
     public EvidenceReader(ReaderOptions options, Action<ReadIssue> report, IReadOnlyList<IEvidenceFormat>? formats = null)
     {
@@ -99,9 +101,20 @@ public sealed class EvidenceReader : IDisposable
             _tempDir ??= Directory.CreateTempSubdirectory("huntsman-gz-").FullName;
             // The temp name is ours, never derived from the archive, so nothing can escape the folder.
             var target = Path.Combine(_tempDir, $"{FilesSeen:D6}.bin");
+            long limit = _options.MaxDecompressedBytes > 0 ? _options.MaxDecompressedBytes : Math.Max(MinExpandedBytes, new FileInfo(path).Length * MaxExpansionRatio);
             using (var input = new GZipStream(File.OpenRead(path), CompressionMode.Decompress))
             using (var output = File.Create(target))
-                input.CopyTo(output);
+            {
+                var buffer = new byte[1 << 16];
+                long total = 0;
+                int n;
+                while ((n = input.Read(buffer)) > 0)
+                {
+                    // A crafted archive can expand without bound; stop before it fills the disk.
+                    if ((total += n) > limit) throw new InvalidDataException($"expands to more than {limit:N0} bytes (a decompression bomb?)");
+                    output.Write(buffer, 0, n);
+                }
+            }
             return new EvidenceFile(path, target);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)

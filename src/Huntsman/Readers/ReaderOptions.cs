@@ -15,6 +15,8 @@ public readonly record struct ReaderOptions
     public bool ValidateChecksums { get; init; }
     /// <summary>Keep each event's full document tree (needed by dump, not by hunt).</summary>
     public bool KeepDocument { get; init; }
+    /// <summary>Largest size a .gz may expand to; 0 = 200× its compressed size, at least 1 GiB.</summary>
+    public long MaxDecompressedBytes { get; init; }
     /// <summary>Worker threads; 0 = all cores.</summary>
     public int Threads { get; init; }
 
