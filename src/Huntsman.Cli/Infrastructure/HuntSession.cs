@@ -25,8 +25,6 @@ internal sealed class HuntSession
     public required NoiseControls Noise { get; init; }
     public required List<Anomaly> Anomalies { get; init; }
     public required CoverageReport Coverage { get; init; }
-    /// <summary>Detections and findings before the allowlist, to tell how many it removed.</summary>
-    public required int DetectionsBeforeAllowlist { get; init; }
 
     public static HuntSession Run(IReadOnlyList<string> paths, HuntOptions options, LateralAllowlist? lateralAllowlist,
         NoiseControls noise, CliConsole console, bool quiet, CancellationToken cancel, bool printReadSummary = true)
@@ -47,13 +45,11 @@ internal sealed class HuntSession
         foreach (var d in detections)
             if (d.Event is { } e) d.Ancestry = forest.AncestryOf(e);
         var findings = lateral.Finish(forest);
-        int before = detections.Count;
         return new HuntSession
         {
             Rules = rules, Engine = engine, Summary = summary, Detections = noise.Apply(detections), Forest = forest,
             Findings = noise.Apply(findings.Where(f => !f.Suppressed).ToList()), SuppressedFindings = findings.Where(f => f.Suppressed).ToList(),
             Noise = noise, Anomalies = noise.FinishAnomalies(), Coverage = coverage.Finish(RuleBlindness.For(engine.SelectedRules)),
-            DetectionsBeforeAllowlist = before,
         };
     }
 }

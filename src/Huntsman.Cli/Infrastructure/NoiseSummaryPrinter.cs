@@ -10,6 +10,14 @@ internal static class NoiseSummaryPrinter
     public static void Print(CliConsole console, HuntSession session, bool showSuppressed)
     {
         var error = console.Error;
+        if (session.SuppressedFindings.Count > 0)
+        {
+            error.WriteLine($"lateral allowlist: {session.SuppressedFindings.Count:N0} findings suppressed{(showSuppressed ? "" : " (--show-suppressed lists them)")}");
+            if (showSuppressed)
+                foreach (var f in session.SuppressedFindings) error.WriteLine($"suppressed by {f.SuppressedBy}: {Describe(f)} ({f.SuppressionReason})");
+        }
+        if (session.Engine.Stats.SuppressedBaseDetections > 0)
+            error.WriteLine($"correlations: {session.Engine.Stats.SuppressedBaseDetections:N0} detections of base rules not shown (their correlations have generate: false)");
         if (session.Noise.Ledger is { } ledger)
         {
             foreach (var usage in ledger.Usage().Where(u => u.Suppressed > 0))

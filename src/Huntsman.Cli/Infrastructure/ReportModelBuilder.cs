@@ -34,8 +34,12 @@ internal static class ReportModelBuilder
             ProcessTrees = Trees(session),
             Hosts = hosts,
             BlindSpots = BlindSpots(session.Coverage),
-            Suppressed = session.Noise.Ledger?.Suppressed
-                .Select(s => new SuppressedItem(s.Entry.Id, s.Entry.Reason, s.Subject.Kind, NoiseSummaryPrinter.Describe(s.Subject.Item))).ToList() ?? [],
+            Suppressed = [
+                .. session.Noise.Ledger?.Suppressed
+                    .Select(s => new SuppressedItem(s.Entry.Id, s.Entry.Reason, s.Subject.Kind, NoiseSummaryPrinter.Describe(s.Subject.Item))) ?? [],
+                .. session.SuppressedFindings
+                    .Select(f => new SuppressedItem(f.SuppressedBy ?? "", f.SuppressionReason ?? "", f.Kind, NoiseSummaryPrinter.Describe(f))),
+            ],
         };
     }
 

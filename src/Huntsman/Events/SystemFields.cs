@@ -8,12 +8,6 @@ namespace Huntsman.Events;
 /// </summary>
 public static class SystemFields
 {
-    public static readonly string[] Names =
-    [
-        "EventID", "Channel", "Provider_Name", "Provider_Guid", "Computer", "TimeCreated", "EventRecordID",
-        "Version", "Level", "Task", "Opcode", "Keywords", "Security_UserID", "Execution_ProcessID", "Execution_ThreadID",
-    ];
-
     public static string? Get(WinEvent e, string name)
     {
         switch (name.Length)

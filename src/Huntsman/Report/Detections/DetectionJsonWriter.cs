@@ -5,7 +5,7 @@ using Huntsman.Hunt;
 
 namespace Huntsman.Report.Detections;
 
-/// <summary>Writes detections as JSONL (one object per line) or as one JSON array.</summary>
+/// <summary>Writes detections as JSONL, one object per line, or into a larger JSON document.</summary>
 public static class DetectionJsonWriter
 {
     private static readonly JsonWriterOptions Options = new()
@@ -21,14 +21,6 @@ public static class DetectionJsonWriter
             using (var w = new Utf8JsonWriter(output, Options)) Write(w, d);
             output.WriteByte((byte)'\n');
         }
-    }
-
-    public static void WriteArray(Stream output, IEnumerable<Detection> detections)
-    {
-        using var w = new Utf8JsonWriter(output, Options with { Indented = true });
-        w.WriteStartArray();
-        foreach (var d in detections) Write(w, d);
-        w.WriteEndArray();
     }
 
     public static void Write(Utf8JsonWriter w, Detection d)

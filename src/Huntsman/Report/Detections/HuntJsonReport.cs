@@ -21,6 +21,7 @@ public static class HuntJsonReport
         w.WriteNumber("rules_skipped", s.RulesSkipped);
         w.WriteNumber("correlation_rules", s.CorrelationRules);
         w.WriteNumber("detections", detections.Count);
+        w.WriteNumber("base_detections_hidden_by_correlations", s.SuppressedBaseDetections);
         w.WriteNumber("lateral_findings", findings.Count);
         w.WriteStartObject("detections_by_level");
         foreach (var level in Levels.Ordered) w.WriteNumber(level, detections.Count(d => d.Level == level));
