@@ -100,7 +100,7 @@ public sealed class HuntEngine
             Timestamp = e.TimeCreated, Computer = e.Computer, Channel = e.Channel, EventId = e.EventId, RecordId = e.RecordId,
             File = e.Origin.File, RuleId = rule.Id ?? rule.Name ?? rule.Title, RuleTitle = rule.Title,
             Level = LevelName(rule.Level), Status = rule.Status, Tags = rule.Tags, Attack = rule.Techniques,
-            Fields = hit.Fields().Select(f => new EventField(f.Key, f.Value)).ToList(), Event = e,
+            Fields = hit.Fields(), Event = e,
         };
     }
 

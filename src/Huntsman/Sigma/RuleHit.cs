@@ -6,11 +6,11 @@ namespace Huntsman.Sigma;
 public readonly record struct RuleHit(SigmaRule Rule, WinEvent Event)
 {
     /// <summary>The event fields the rule's detection names, with their values (absent fields left out).</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Fields()
+    public IReadOnlyList<EventField> Fields()
     {
-        var list = new List<KeyValuePair<string, string>>(Rule.DetectionFields.Count);
+        var list = new List<EventField>(Rule.DetectionFields.Count);
         foreach (var name in Rule.DetectionFields)
-            if (Detection.EventScope.Lookup(Event, name) is { } v) list.Add(new(name, v));
+            if (Detection.EventScope.Lookup(Event, name) is { } v) list.Add(new EventField(name, v));
         return list;
     }
 }

@@ -70,7 +70,7 @@ public class MatcherTests
         var hits = new List<RuleHit>();
         new RuleMatcher(ProcessRule).Match(Sysmon(1, ("Image", @"C:\w\whoami.exe"), ("ParentImage", @"C:\w\cmd.exe"), ("User", "x")), hits);
         var hit = Assert.Single(hits);
-        Assert.Equal([new("Image", @"C:\w\whoami.exe"), new KeyValuePair<string, string>("ParentImage", @"C:\w\cmd.exe")], hit.Fields());
+        Assert.Equal([new("Image", @"C:\w\whoami.exe"), new Huntsman.Events.EventField("ParentImage", @"C:\w\cmd.exe")], hit.Fields());
     }
 
     [Fact]
