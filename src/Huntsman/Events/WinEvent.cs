@@ -76,5 +76,3 @@ public sealed class WinEvent
 
     public override string ToString() => $"{TimeCreated:O} {Computer} {Channel} {EventId} #{RecordId}";
 }
-
-public readonly record struct EventField(string Name, string Value);
