@@ -34,11 +34,11 @@ public class SigmaTextTests
     [InlineData("", "x", false)]
     [InlineData("ÄBC*", "äbcdef", true)] // culture-invariant Unicode case folding, not ASCII-only
     public void WildcardsMatch(string pattern, string value, bool expected) =>
-        Assert.Equal(expected, SigmaText.Compile(SigmaText.Parse(pattern), cased: false).Matches(value, null!));
+        Assert.Equal(expected, SigmaText.Compile(SigmaText.Parse(pattern), cased: false).Matches(value, true, null!));
 
     [Fact]
     public void WildcardsNeverMatchAbsentField() =>
-        Assert.False(SigmaText.Compile(SigmaText.Parse("*"), cased: false).Matches(null, null!));
+        Assert.False(SigmaText.Compile(SigmaText.Parse("*"), cased: false).Matches([], false, null!));
 }
 
 public class RegexLiteralTests

@@ -24,10 +24,10 @@ internal sealed class ContainsAnyMatcher : ValueMatcher
     /// <summary>Whether <paramref name="m"/> can join: ignore-case and non-empty (SearchValues' empty-string rule differs).</summary>
     public static bool CanMerge(ValueMatcher m) => m is ContainsMatcher { IgnoresCase: true, Literal.Length: > 0 };
 
-    public override bool Matches(string? value, EventScope scope)
+    public override bool Matches(ReadOnlySpan<char> value, bool present, EventScope scope)
     {
-        if (value is null) return false;
-        if (value.Length >= VectorMinLength) return value.AsSpan().IndexOfAny(_values ?? Build()) >= 0;
+        if (!present) return false;
+        if (value.Length >= VectorMinLength) return value.IndexOfAny(_values ?? Build()) >= 0;
         foreach (var literal in _literals)
             if (value.Contains(literal, StringComparison.OrdinalIgnoreCase)) return true;
         return false;

@@ -4,20 +4,22 @@ using Huntsman.Events;
 namespace Huntsman.Sigma.Detection;
 
 /// <summary>
-/// One thread's view of the event being matched: caches each field a rule asks for, so a field is
-/// looked up once per event however many rules test it. Not thread-safe; one per thread.
+/// One thread's view of the event being matched: remembers each field a rule asks for, so a field is
+/// looked up once per event however many rules test it. Payload fields are kept as <see cref="EventField"/>s,
+/// not strings: matchers read <see cref="EventField.Chars"/>, so a lazily decoded value is never turned into
+/// a string just to be rejected. Not thread-safe; one per thread.
 /// </summary>
 internal sealed class EventScope
 {
-    private string?[] _values;
+    private EventField[] _values; // Name is null when the event has no such field
     private int[] _stamps;
     private int _generation;
     private readonly FrozenDictionary<string, int> _slots;
 
-    /// <param name="fields">Every field rules use; payload fields with these names are cached in one pass per event.</param>
+    /// <param name="fields">Every field rules use; payload fields with these names are found in one pass per event.</param>
     public EventScope(IReadOnlyList<FieldRef> fields)
     {
-        _values = new string?[Math.Max(fields.Count, 1)];
+        _values = new EventField[Math.Max(fields.Count, 1)];
         _stamps = new int[_values.Length];
         _slots = fields.ToFrozenDictionary(f => f.Name, f => f.Index, StringComparer.OrdinalIgnoreCase);
     }
@@ -39,7 +41,7 @@ internal sealed class EventScope
     /// <summary>
     /// Starts a new event: one pass over its payload fills the slot of every field a rule uses (first
     /// occurrence wins, as in <see cref="WinEvent.GetPayload"/>); names with spaces also fill the slot of
-    /// the name without them (Sigma spells Defender's "Source Name" SourceName).
+    /// the name without them (Sigma spells Defender's "Source Name" SourceName). Values are not read here.
     /// </summary>
     public void Reset(WinEvent e)
     {
@@ -53,21 +55,43 @@ internal sealed class EventScope
         {
             if (!_slots.TryGetValue(f.Name, out var slot) && !(f.Name.Contains(' ') && _slots.TryGetValue(f.Name.Replace(" ", ""), out slot))) continue;
             if (_stamps[slot] == _generation) continue;
-            _values[slot] = f.Value;
+            _values[slot] = f;
             _stamps[slot] = _generation;
         }
     }
 
+    /// <summary>The field's text, rendered to a string (null when absent). Prefer <see cref="TryGetChars"/>.</summary>
     public string? Get(FieldRef field)
+    {
+        ref readonly var f = ref Slot(field);
+        return f.Name is null ? null : f.Value;
+    }
+
+    /// <summary>The field's characters without making a string where the event holds them as text; false when absent.</summary>
+    public bool TryGetChars(FieldRef field, out ReadOnlySpan<char> chars)
+    {
+        ref readonly var f = ref Slot(field);
+        if (f.Name is null)
+        {
+            chars = default;
+            return false;
+        }
+        chars = f.Chars;
+        return true;
+    }
+
+    private ref readonly EventField Slot(FieldRef field)
     {
         var i = field.Index;
         if (i >= _values.Length) Grow(i + 1);
-        if (_stamps[i] == _generation) return _values[i];
-        // Not in the payload (Reset saw every payload name): System fields, then taxonomy aliases.
-        var v = i < _slots.Count ? SystemFields.Get(Event, field.Name) ?? FieldTaxonomy.ResolveAlias(Event, field.Name) : Lookup(Event, field.Name);
-        _values[i] = v;
-        _stamps[i] = _generation;
-        return v;
+        if (_stamps[i] != _generation)
+        {
+            // Not in the payload (Reset saw every payload name): System fields, then taxonomy aliases.
+            var v = i < _slots.Count ? SystemFields.Get(Event, field.Name) ?? FieldTaxonomy.ResolveAlias(Event, field.Name) : Lookup(Event, field.Name);
+            _values[i] = v is null ? default : new EventField(field.Name, v);
+            _stamps[i] = _generation;
+        }
+        return ref _values[i];
     }
 
     /// <summary>

@@ -30,11 +30,11 @@ internal sealed class FieldItem(FieldAccessor accessor, ValueMatcher[][] groups,
 
     public override bool Evaluate(EventScope scope)
     {
-        var value = accessor.Value(scope);
+        bool present = accessor.TryChars(scope, out var value);
         if (_alternatives is not null)
         {
             foreach (var m in _alternatives)
-                if (m.Matches(value, scope)) return !negate;
+                if (m.Matches(value, present, scope)) return !negate;
             return negate;
         }
         bool result = linkAll;
@@ -42,7 +42,7 @@ internal sealed class FieldItem(FieldAccessor accessor, ValueMatcher[][] groups,
         {
             bool any = false;
             foreach (var m in group)
-                if (m.Matches(value, scope)) { any = true; break; }
+                if (m.Matches(value, present, scope)) { any = true; break; }
             if (linkAll ? !any : any) { result = !linkAll; break; }
         }
         return result != negate;

@@ -48,9 +48,9 @@ internal sealed class GlobMatcher : ValueMatcher
 
     public override string? RequiredLiteral { get; }
 
-    public override bool Matches(string? value, EventScope scope)
+    public override bool Matches(ReadOnlySpan<char> value, bool present, EventScope scope)
     {
-        if (value is null) return false;
+        if (!present) return false;
         if (_guard is not null && !value.Contains(_guard, StringComparison.OrdinalIgnoreCase)) return false;
         int p = 0, v = 0, starP = -1, starV = 0;
         while (v < value.Length)

@@ -42,8 +42,11 @@ internal sealed class KeywordItem(ValueMatcher[][] groups, bool linkAll, bool ne
     private static bool AnyFieldMatches(ReadOnlySpan<EventField> fields, ValueMatcher[] group, EventScope scope)
     {
         foreach (var f in fields)
+        {
+            var chars = f.Chars;
             foreach (var m in group)
-                if (m.Matches(f.Value, scope)) return true;
+                if (m.Matches(chars, true, scope)) return true;
+        }
         return false;
     }
 }

@@ -58,9 +58,9 @@ internal sealed class RegexMatcher(string pattern, RegexOptions flags, TimeSpan 
         return false;
     }
 
-    public override bool Matches(string? value, EventScope scope)
+    public override bool Matches(ReadOnlySpan<char> value, bool present, EventScope scope)
     {
-        if (value is null) return false;
+        if (!present) return false;
         if (_guard is not null && !value.Contains(_guard, StringComparison.OrdinalIgnoreCase)) return false;
         var regex = _regex ?? Build();
         try { return regex.IsMatch(value); }

@@ -5,21 +5,20 @@ namespace Huntsman.Sigma.Detection;
 /// <summary>Sigma <c>null</c>: the field is absent or empty (EVTX renders a null data item as empty).</summary>
 internal sealed class NullMatcher : ValueMatcher
 {
-    public override bool Matches(string? value, EventScope scope) => string.IsNullOrEmpty(value);
+    public override bool Matches(ReadOnlySpan<char> value, bool present, EventScope scope) => !present || value.IsEmpty;
 }
 
 /// <summary><c>|exists</c>: presence only, whatever the value (empty included).</summary>
 internal sealed class ExistsMatcher(bool shouldExist) : ValueMatcher
 {
-    public override bool Matches(string? value, EventScope scope) => (value is not null) == shouldExist;
+    public override bool Matches(ReadOnlySpan<char> value, bool present, EventScope scope) => present == shouldExist;
 }
 
 /// <summary>A YAML number: equal when the field text is the same number (decimal or hex) or the same text.</summary>
 internal sealed class NumberMatcher(double number, string text) : ValueMatcher
 {
-    public override bool Matches(string? value, EventScope scope) =>
-        value is not null && (string.Equals(value, text, StringComparison.OrdinalIgnoreCase)
-                              || (NumericText.TryParseNumber(value, out var v) && v == number));
+    public override bool Matches(ReadOnlySpan<char> value, bool present, EventScope scope) =>
+        present && (value.Equals(text, StringComparison.OrdinalIgnoreCase) || (NumericText.TryParseNumber(value, out var v) && v == number));
 
     public override long? ExactInteger => number == Math.Floor(number) && Math.Abs(number) < 1e15 ? (long)number : null;
 }
@@ -29,8 +28,8 @@ internal enum CompareOp { Lt, Lte, Gt, Gte, Eq }
 /// <summary><c>|lt</c> … <c>|gte</c>: the field parses as a number and compares.</summary>
 internal sealed class CompareMatcher(CompareOp op, double bound) : ValueMatcher
 {
-    public override bool Matches(string? value, EventScope scope) =>
-        value is not null && NumericText.TryParseNumber(value, out var v) && Compare(op, v, bound);
+    public override bool Matches(ReadOnlySpan<char> value, bool present, EventScope scope) =>
+        present && NumericText.TryParseNumber(value, out var v) && Compare(op, v, bound);
 
     public static bool Compare(CompareOp op, double v, double bound) => op switch
     {
@@ -45,16 +44,16 @@ internal sealed class CompareMatcher(CompareOp op, double bound) : ValueMatcher
 /// <summary>A YAML boolean: the field text is true/false (case-insensitive).</summary>
 internal sealed class BoolMatcher(bool expected) : ValueMatcher
 {
-    public override bool Matches(string? value, EventScope scope) =>
-        value is not null && string.Equals(value.Trim(), expected ? "true" : "false", StringComparison.OrdinalIgnoreCase);
+    public override bool Matches(ReadOnlySpan<char> value, bool present, EventScope scope) =>
+        present && value.Trim().Equals(expected ? "true" : "false", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary><c>|cidr</c>: the field is an IPv4/IPv6 address inside the network.</summary>
 internal sealed class CidrMatcher(IPNetwork network) : ValueMatcher
 {
-    public override bool Matches(string? value, EventScope scope)
+    public override bool Matches(ReadOnlySpan<char> value, bool present, EventScope scope)
     {
-        if (value is null || !IPAddress.TryParse(value.AsSpan().Trim(), out var ip)) return false;
+        if (!present || !IPAddress.TryParse(value.Trim(), out var ip)) return false;
         if (ip.IsIPv4MappedToIPv6 && network.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
             ip = ip.MapToIPv4();
         return network.Contains(ip);
@@ -68,17 +67,16 @@ internal sealed class FieldRefMatcher(FieldRef other, FieldRefMode mode, bool ca
 {
     public FieldRef Other { get; } = other;
 
-    public override bool Matches(string? value, EventScope scope)
+    public override bool Matches(ReadOnlySpan<char> value, bool present, EventScope scope)
     {
-        var o = scope.Get(Other);
-        if (value is null || o is null) return false;
+        if (!present || !scope.TryGetChars(Other, out var o)) return false;
         var cmp = cased ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
         return mode switch
         {
             FieldRefMode.Contains => value.Contains(o, cmp),
             FieldRefMode.StartsWith => value.StartsWith(o, cmp),
             FieldRefMode.EndsWith => value.EndsWith(o, cmp),
-            _ => string.Equals(value, o, cmp),
+            _ => value.Equals(o, cmp),
         };
     }
 }

@@ -6,10 +6,10 @@ internal sealed class EqualsMatcher(string literal, StringComparison comparison)
     private readonly long? _number = NumericText.TryParseInteger(literal, out var n) ? n : null;
     public string Literal { get; } = literal;
 
-    public override bool Matches(string? value, EventScope scope)
+    public override bool Matches(ReadOnlySpan<char> value, bool present, EventScope scope)
     {
-        if (value is null) return false;
-        if (string.Equals(value, Literal, comparison)) return true;
+        if (!present) return false;
+        if (value.Equals(Literal, comparison)) return true;
         return _number is { } n && NumericText.TryParseInteger(value, out var v) && v == n;
     }
 
@@ -23,26 +23,26 @@ internal sealed class ContainsMatcher(string literal, StringComparison compariso
 {
     public string Literal { get; } = literal;
     public bool IgnoresCase => comparison == StringComparison.OrdinalIgnoreCase;
-    public override bool Matches(string? value, EventScope scope) => value is not null && value.Contains(Literal, comparison);
+    public override bool Matches(ReadOnlySpan<char> value, bool present, EventScope scope) => present && value.Contains(Literal, comparison);
     public override string? RequiredLiteral => Literal;
 }
 
 internal sealed class StartsWithMatcher(string literal, StringComparison comparison) : ValueMatcher
 {
     public string Literal { get; } = literal;
-    public override bool Matches(string? value, EventScope scope) => value is not null && value.StartsWith(Literal, comparison);
+    public override bool Matches(ReadOnlySpan<char> value, bool present, EventScope scope) => present && value.StartsWith(Literal, comparison);
     public override string? RequiredLiteral => Literal;
 }
 
 internal sealed class EndsWithMatcher(string literal, StringComparison comparison) : ValueMatcher
 {
     public string Literal { get; } = literal;
-    public override bool Matches(string? value, EventScope scope) => value is not null && value.EndsWith(Literal, comparison);
+    public override bool Matches(ReadOnlySpan<char> value, bool present, EventScope scope) => present && value.EndsWith(Literal, comparison);
     public override string? RequiredLiteral => Literal;
 }
 
 /// <summary><c>*</c> alone: any present value.</summary>
 internal sealed class AnyValueMatcher : ValueMatcher
 {
-    public override bool Matches(string? value, EventScope scope) => value is not null;
+    public override bool Matches(ReadOnlySpan<char> value, bool present, EventScope scope) => present;
 }

@@ -10,9 +10,9 @@ internal enum TimePart { Minute, Hour, Day, Week, Month, Year }
 /// </summary>
 internal sealed class TimePartMatcher(TimePart part, CompareOp op, double bound) : ValueMatcher
 {
-    public override bool Matches(string? value, EventScope scope)
+    public override bool Matches(ReadOnlySpan<char> value, bool present, EventScope scope)
     {
-        if (value is null || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t))
+        if (!present || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t))
             return false;
         var d = t.DateTime;
         int n = part switch

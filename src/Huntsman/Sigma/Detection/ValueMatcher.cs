@@ -1,9 +1,11 @@
 namespace Huntsman.Sigma.Detection;
 
-/// <summary>Tests one field value (null when the field is absent) against one compiled Sigma value.</summary>
+/// <summary>Tests one field value against one compiled Sigma value.</summary>
 internal abstract class ValueMatcher
 {
-    public abstract bool Matches(string? value, EventScope scope);
+    /// <param name="value">The field's characters (empty when absent).</param>
+    /// <param name="present">False when the event has no such field (Sigma's null).</param>
+    public abstract bool Matches(ReadOnlySpan<char> value, bool present, EventScope scope);
 
     /// <summary>An exact numeric literal this matcher requires (for EventID indexing), if any.</summary>
     public virtual long? ExactInteger => null;

@@ -74,20 +74,19 @@ internal sealed class LiteralSearch
     {
         if (_field is not null)
         {
-            if (_field.Value(scope) is { } value) Scan(value, marks, generation);
+            if (_field.TryChars(scope, out var value)) Scan(value, marks, generation);
             return;
         }
-        foreach (var f in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scope.Event.Fields)) Scan(f.Value, marks, generation);
+        foreach (var f in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scope.Event.Fields)) Scan(f.Chars, marks, generation);
     }
 
-    private void Scan(string value, int[] marks, int generation)
+    private void Scan(ReadOnlySpan<char> span, int[] marks, int generation)
     {
-        if (_vectorLiterals is not null && value.Length >= VectorMinLength)
+        if (_vectorLiterals is not null && span.Length >= VectorMinLength)
         {
-            ScanVector(value, marks, generation);
+            ScanVector(span, marks, generation);
             return;
         }
-        var span = value.AsSpan();
         if (span.Length == 0) return;
         var pairs = _pairs;
         bool singles = _hasSingles;
@@ -103,15 +102,15 @@ internal sealed class LiteralSearch
         if (singles && Has(_singles, prev)) Verify(span[^1..], marks, generation);
     }
 
-    private void ScanVector(string value, int[] marks, int generation)
+    private void ScanVector(ReadOnlySpan<char> value, int[] marks, int generation)
     {
         int pos = 0;
         while (pos < value.Length)
         {
-            int found = value.AsSpan(pos).IndexOfAny(_values ?? BuildValues());
+            int found = value[pos..].IndexOfAny(_values ?? BuildValues());
             if (found < 0) return;
             int at = pos + found;
-            Verify(value.AsSpan(at), marks, generation);
+            Verify(value[at..], marks, generation);
             pos = at + 1;
         }
     }

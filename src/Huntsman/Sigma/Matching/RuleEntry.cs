@@ -12,9 +12,15 @@ internal sealed class RuleEntry(SigmaRule rule, ConditionNode condition, string[
     {
         if (eventTypes is not null)
         {
-            var type = scope.Get(eventTypeField);
-            if (type is null || Array.FindIndex(eventTypes, t => t.Equals(type, StringComparison.OrdinalIgnoreCase)) < 0) return false;
+            if (!scope.TryGetChars(eventTypeField, out var type) || !IsOneOf(type, eventTypes)) return false;
         }
         return condition.Evaluate(scope);
+    }
+
+    private static bool IsOneOf(ReadOnlySpan<char> value, string[] candidates)
+    {
+        foreach (var c in candidates)
+            if (value.Equals(c, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 }
