@@ -13,6 +13,7 @@ internal sealed class EvtxChunkUnit(EvtxSource source, int chunkIndex, long file
     /// <summary>Read first: the chunk header, and often every record of a chunk that is far from full.</summary>
     private const int FirstRead = 4096;
     private const int HeaderSize = 512;
+    private const int HeaderCheckSize = 128; // the part of the 4 KiB file header that holds anything
 
     private readonly EvtxSource _source = source;
     private readonly long _fileOffset = fileOffset;
@@ -27,7 +28,11 @@ internal sealed class EvtxChunkUnit(EvtxSource source, int chunkIndex, long file
         try
         {
             int n;
-            try { n = ReadChunk(buffer.AsSpan(0, (int)Length)); }
+            try
+            {
+                if (Ordinal == 0) ValidateFileHeader(buffer, batch);
+                n = ReadChunk(buffer.AsSpan(0, (int)Length));
+            }
             finally { _source.UnitDone(); }
             if (n < Length)
                 batch.Issues.Add(new ReadIssue(File, $"chunk cut short: {n} of {Length} bytes could be read", ChunkIndex: Ordinal, Offset: _fileOffset));
@@ -35,6 +40,13 @@ internal sealed class EvtxChunkUnit(EvtxSource source, int chunkIndex, long file
         }
         finally { ArrayPool<byte>.Shared.Return(buffer); }
         return batch;
+    }
+
+    /// <summary>The first chunk's unit also checks the file header (into <paramref name="buffer"/>, before the chunk overwrites it).</summary>
+    private void ValidateFileHeader(byte[] buffer, EventBatch batch)
+    {
+        int read = _source.Read(0, buffer.AsSpan(0, HeaderCheckSize));
+        EvtxFileHeader.Validate(buffer.AsSpan(0, read), File, batch.Issues.Add);
     }
 
     /// <summary>
