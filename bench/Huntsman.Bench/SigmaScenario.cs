@@ -39,6 +39,7 @@ public sealed class SigmaScenario : IScenario
         var compileCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuStart;
         Console.WriteLine($"rules: {set.Rules.Count:N0} loaded ({set.Skipped.Count()} skipped, {set.Rules.Count(r => !r.HasTelemetry)} without telemetry)");
         Console.WriteLine($"compile (cold, includes JIT): load {loaded.TotalSeconds:F2} s + index {(compiled - loaded).TotalSeconds:F2} s = {compiled.TotalSeconds:F2} s wall, {compileCpu.TotalSeconds:F2} s CPU");
+        var compiledPeak = PeakMegabytes();
 
         var cold = Scan(evidence, matcher, threads); // JIT, page cache, regexes built on first use
         Scan(evidence, matcher, threads); // let tiered JIT settle
@@ -50,10 +51,23 @@ public sealed class SigmaScenario : IScenario
             scan = Best(scan, Scan(evidence, matcher, threads));
         }
         Report(cold, parse!, scan!, evidence, threads);
-        Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
         var timeouts = set.Rules.Where(r => r.RegexTimeouts > 0).ToList();
         Console.WriteLine($"regex timeouts: {timeouts.Sum(r => r.RegexTimeouts)} in {timeouts.Count} rules");
+        Console.WriteLine($"peak working set: {PeakMegabytes():F0} MB ({compiledPeak:F0} MB after compile)");
+        Console.WriteLine("issue 3 targets:");
+        Target("compile all rules (wall)", compiled.TotalSeconds, "s", "<=", 2.0);
+        Target("scan / parse (CPU)", scan!.Cpu / parse!.Cpu, "x", "<=", 1.5);
+        Target("parse + all rules per CPU second", scan.Events / scan.Cpu, "events", ">=", 100_000);
+        Target("peak working set", PeakMegabytes(), "MB", "<=", 300);
         return 0;
+    }
+
+    private static double PeakMegabytes() => Process.GetCurrentProcess().PeakWorkingSet64 / 1e6;
+
+    private static void Target(string what, double value, string unit, string op, double limit)
+    {
+        bool pass = op == "<=" ? value <= limit : value >= limit;
+        Console.WriteLine($"  {(pass ? "PASS" : "MISS")}  {what}: {value:#,0.##} {unit} (target {op} {limit:#,0.##} {unit})");
     }
 
     private static void Report(Result cold, Result parse, Result scan, List<string> evidence, int threads)

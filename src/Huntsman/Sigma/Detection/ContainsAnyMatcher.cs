@@ -11,9 +11,14 @@ internal sealed class ContainsAnyMatcher : ValueMatcher
 {
     private const int VectorMinLength = 64;
     private readonly string[] _literals;
+    private readonly IgnoreCaseNeedle[] _needles;
     private SearchValues<string>? _values; // built on first long value: most rules never see their logsource
 
-    public ContainsAnyMatcher(IEnumerable<ContainsMatcher> matchers) => _literals = matchers.Select(m => m.Literal).ToArray();
+    public ContainsAnyMatcher(IEnumerable<ContainsMatcher> matchers)
+    {
+        _literals = matchers.Select(m => m.Literal).ToArray();
+        _needles = _literals.Select(l => new IgnoreCaseNeedle(l)).ToArray();
+    }
 
     private SearchValues<string> Build()
     {
@@ -28,8 +33,8 @@ internal sealed class ContainsAnyMatcher : ValueMatcher
     {
         if (!present) return false;
         if (value.Length >= VectorMinLength) return value.IndexOfAny(_values ?? Build()) >= 0;
-        foreach (var literal in _literals)
-            if (value.Contains(literal, StringComparison.OrdinalIgnoreCase)) return true;
+        foreach (var needle in _needles)
+            if (needle.IsIn(value)) return true;
         return false;
     }
 }

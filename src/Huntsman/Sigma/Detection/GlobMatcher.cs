@@ -26,7 +26,7 @@ internal sealed class GlobMatcher : ValueMatcher
         _chars = chars.ToString();
         _kinds = kinds.ToArray();
         RequiredLiteral = parts.Where(p => !p.IsWildcard).Select(p => p.Text).MaxBy(t => t.Length);
-        _guard = Guard(RequiredLiteral, cased);
+        _guard = Guard(RequiredLiteral, cased) is { } guard ? new IgnoreCaseNeedle(guard) : null;
     }
 
     /// <summary>
@@ -35,7 +35,7 @@ internal sealed class GlobMatcher : ValueMatcher
     /// invariant upper case is also reached from non-ASCII chars (dotless i, long s) that ordinal
     /// ignore-case may not equate.
     /// </summary>
-    private readonly string? _guard;
+    private readonly IgnoreCaseNeedle? _guard;
 
     private static string? Guard(string? literal, bool cased)
     {
@@ -51,7 +51,7 @@ internal sealed class GlobMatcher : ValueMatcher
     public override bool Matches(ReadOnlySpan<char> value, bool present, EventScope scope)
     {
         if (!present) return false;
-        if (_guard is not null && !value.Contains(_guard, StringComparison.OrdinalIgnoreCase)) return false;
+        if (_guard is not null && !_guard.IsIn(value)) return false;
         int p = 0, v = 0, starP = -1, starV = 0;
         while (v < value.Length)
         {

@@ -20,7 +20,7 @@ internal sealed class RegexMatcher(string pattern, RegexOptions flags, TimeSpan 
     /// containment is certainly implied by a match: the regex is case-sensitive, or the literal is ASCII
     /// without k, s or i (whose regex case classes include non-ASCII chars: Kelvin sign, long s, dotted I).
     /// </summary>
-    private readonly string? _guard = GuardFor(pattern, flags);
+    private readonly IgnoreCaseNeedle? _guard = GuardFor(pattern, flags) is { } guard ? new IgnoreCaseNeedle(guard) : null;
 
     private static string? GuardFor(string pattern, RegexOptions flags)
     {
@@ -36,7 +36,7 @@ internal sealed class RegexMatcher(string pattern, RegexOptions flags, TimeSpan 
     {
         var options = flags | RegexOptions.CultureInvariant;
         Regex regex;
-        if (HasLargeCount(pattern)) regex = new Regex(pattern, options, timeout);
+        if (HasCountedRepetition(pattern)) regex = new Regex(pattern, options, timeout);
         else
             try { regex = new Regex(pattern, options | RegexOptions.NonBacktracking); }
             catch (NotSupportedException) { regex = new Regex(pattern, options, timeout); }
@@ -44,24 +44,21 @@ internal sealed class RegexMatcher(string pattern, RegexOptions flags, TimeSpan 
     }
 
     /// <summary>
-    /// Counted repetitions above 100 (<c>.{1000,}</c>) blow up the non-backtracking automaton (each count
-    /// is a state); such patterns run backtracking, still under the match timeout.
+    /// Counted repetitions (<c>.{1,64}</c>, <c>[a-z0-9]{8}</c>) blow up the non-backtracking automaton: each count is
+    /// a state, so one such pattern holds megabytes once it has seen a few events. They run backtracking instead,
+    /// where a count bounds the work, still under the match timeout.
     /// </summary>
-    private static bool HasLargeCount(string p)
+    private static bool HasCountedRepetition(string p)
     {
-        for (int i = p.IndexOf('{'); i >= 0; i = p.IndexOf('{', i + 1))
-        {
-            int n = 0, j = i + 1;
-            while (j < p.Length && char.IsAsciiDigit(p[j]) && n < 100_000) n = n * 10 + (p[j++] - '0');
-            if (n > 100) return true;
-        }
+        for (int i = p.IndexOf('{'); i >= 0 && i + 1 < p.Length; i = p.IndexOf('{', i + 1))
+            if (char.IsAsciiDigit(p[i + 1])) return true;
         return false;
     }
 
     public override bool Matches(ReadOnlySpan<char> value, bool present, EventScope scope)
     {
         if (!present) return false;
-        if (_guard is not null && !value.Contains(_guard, StringComparison.OrdinalIgnoreCase)) return false;
+        if (_guard is not null && !_guard.IsIn(value)) return false;
         var regex = _regex ?? Build();
         try { return regex.IsMatch(value); }
         catch (RegexMatchTimeoutException)

@@ -21,9 +21,12 @@ internal sealed class EqualsMatcher(string literal, StringComparison comparison)
 
 internal sealed class ContainsMatcher(string literal, StringComparison comparison) : ValueMatcher
 {
+    private readonly IgnoreCaseNeedle? _needle = comparison == StringComparison.OrdinalIgnoreCase ? new IgnoreCaseNeedle(literal) : null;
     public string Literal { get; } = literal;
-    public bool IgnoresCase => comparison == StringComparison.OrdinalIgnoreCase;
-    public override bool Matches(ReadOnlySpan<char> value, bool present, EventScope scope) => present && value.Contains(Literal, comparison);
+    public bool IgnoresCase => _needle is not null;
+
+    public override bool Matches(ReadOnlySpan<char> value, bool present, EventScope scope) =>
+        present && (_needle?.IsIn(value) ?? value.Contains(Literal, comparison));
     public override string? RequiredLiteral => Literal;
 }
 

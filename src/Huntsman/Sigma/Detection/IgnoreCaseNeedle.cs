@@ -1,0 +1,78 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+
+namespace Huntsman.Sigma.Detection;
+
+/// <summary>
+/// <c>value.Contains(text, OrdinalIgnoreCase)</c>, faster: under invariant globalization the framework's
+/// ignore-case search compares char by char, while most rule literals are ASCII. One ASCII char of the text
+/// (a rare-ish letter) is found with a vectorised search over every char that equals it ignoring case,
+/// and each candidate window is compared as the framework would.
+/// Text without an ASCII char falls back to the framework's search.
+/// </summary>
+internal sealed class IgnoreCaseNeedle
+{
+    private static readonly ConcurrentDictionary<char, SearchValues<char>> AnchorSets = new();
+    private static char[][]? _equivalents; // per upper-case ASCII char: every char equal to it ignoring case
+
+    private readonly string _text;
+    private readonly int _anchor;
+    private readonly SearchValues<char>? _anchors;
+
+    public IgnoreCaseNeedle(string text)
+    {
+        _text = text;
+        _anchor = ChooseAnchor(text);
+        if (_anchor >= 0) _anchors = AnchorSets.GetOrAdd(char.ToUpperInvariant(text[_anchor]), c => SearchValues.Create(Equivalents()[c]));
+    }
+
+    public string Text => _text;
+
+    public bool IsIn(ReadOnlySpan<char> value)
+    {
+        if (_anchors is null) return value.Contains(_text, StringComparison.OrdinalIgnoreCase);
+        int n = _text.Length, last = value.Length - n; // last possible start
+        if (last < 0) return false;
+        var starts = value.Slice(_anchor, last + 1); // anchor positions, shifted so index = window start
+        int from = 0;
+        while (from <= last)
+        {
+            int i = starts[from..].IndexOfAny(_anchors);
+            if (i < 0) return false;
+            int start = from + i;
+            if (value.Slice(start, n).Equals(_text, StringComparison.OrdinalIgnoreCase)) return true;
+            from = start + 1;
+        }
+        return false;
+    }
+
+    /// <summary>The index of the char to search for: an ASCII letter other than the commonest ones if there is one, else any ASCII char; -1 for none.</summary>
+    private static int ChooseAnchor(string text)
+    {
+        int letter = -1, ascii = -1;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c >= 128) continue;
+            if (ascii < 0) ascii = i;
+            if (!char.IsAsciiLetter(c)) continue;
+            if ("eaiostnrlEAIOSTNRL".IndexOf(c) < 0) return i;
+            if (letter < 0) letter = i;
+        }
+        return letter >= 0 ? letter : ascii;
+    }
+
+    private static char[][] Equivalents()
+    {
+        if (_equivalents is { } done) return done;
+        var lists = Enumerable.Range(0, 128).Select(_ => new List<char>()).ToArray();
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            char x = (char)c, upper = char.ToUpperInvariant(x);
+            if (upper < 128 && new ReadOnlySpan<char>(in x).Equals(new ReadOnlySpan<char>(in upper), StringComparison.OrdinalIgnoreCase))
+                lists[upper].Add(x);
+        }
+        var result = lists.Select(l => l.ToArray()).ToArray();
+        return Interlocked.CompareExchange(ref _equivalents, result, null) ?? result;
+    }
+}
