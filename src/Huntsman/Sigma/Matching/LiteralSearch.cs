@@ -1,16 +1,19 @@
 using System.Buffers;
-using Huntsman.Events;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using Huntsman.Sigma.Detection;
 
 namespace Huntsman.Sigma.Matching;
 
 /// <summary>
 /// All prefilter literals of one bucket for one field (or for every payload field, for keywords).
-/// Candidate positions come from a bitset of the literals' first two upper-cased chars (one table
-/// probe per char), or, for long values and few literals, from a vectorised SearchValues scan; the
-/// literals sharing the first 1–3 upper-cased chars are verified there and mark their rules.
-/// SearchValues alone is slow here: most field values are short (its short-input fallback costs
-/// far more per char) and big literal sets hit at nearly every position of a command line.
+/// Candidate positions come from a bitset over a hash of the next three case-folded chars (literals of one
+/// or two chars have their own exact bitsets), or, for long values and few literals, from a vectorised
+/// SearchValues scan; a candidate is looked up once in a table keyed by its folded prefix, and the
+/// literals there are verified and mark their rules. SearchValues alone is slow here: most field values
+/// are short (its short-input fallback costs far more per char) and big literal sets hit at nearly every
+/// position of a command line. A two-char bitset was too coarse for the big process_creation buckets:
+/// nearly every position of a command line was a candidate.
 /// </summary>
 internal sealed class LiteralSearch
 {
@@ -20,29 +23,35 @@ internal sealed class LiteralSearch
     private readonly FieldAccessor? _field;
     private readonly string[]? _vectorLiterals; // set when few enough for SearchValues
     private SearchValues<string>? _values; // built on first long value: many buckets never see one
-    private readonly Dictionary<ulong, (string Text, int[] Entries)[]> _byPrefix;
-    private readonly bool[] _prefixLengths = new bool[4];
-    private readonly ulong[] _pairs = new ulong[PairBits / 64];
-    private readonly ulong[] _singles; // empty unless there are one-char literals (rare)
-    private readonly bool _hasSingles;
+    private readonly (string Text, int[] Entries)[] _literals;
+    private readonly PrefixTable<PrefixGroup> _byPrefix;
+    private readonly ulong[] _triples; // hashed 3-char prefixes of literals of 3+ chars
+    private readonly int _tripleShift;
+    private readonly ulong[] _pairs; // exact 2-char literals (empty when there are none)
+    private readonly ulong[] _singles; // exact 1-char literals (empty when there are none)
 
-    private const int PairBits = 1 << 16;
+    private const int CharBits = 1 << 16;
 
     /// <param name="field">The field searched; null searches every payload field (keywords).</param>
     public LiteralSearch(FieldAccessor? field, IEnumerable<(string Text, int Entry)> literals)
     {
         _field = field;
-        var grouped = literals.GroupBy(l => l.Text, StringComparer.OrdinalIgnoreCase)
-            .Select(g => (Text: g.Key, Entries: g.Select(x => x.Entry).Distinct().ToArray())).ToList();
-        if (grouped.Count <= VectorMaxLiterals) _vectorLiterals = grouped.Select(g => g.Text).ToArray();
-        _byPrefix = grouped.GroupBy(g => PrefixKey(g.Text, Math.Min(3, g.Text.Length))).ToDictionary(g => g.Key, g => g.ToArray());
-        _hasSingles = grouped.Exists(g => g.Text.Length == 1);
-        _singles = _hasSingles ? new ulong[PairBits / 64] : [];
-        foreach (var g in grouped)
+        _literals = literals.GroupBy(l => l.Text, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (Text: g.Key, Entries: g.Select(x => x.Entry).Distinct().ToArray())).ToArray();
+        if (_literals.Length <= VectorMaxLiterals) _vectorLiterals = _literals.Select(g => g.Text).ToArray();
+        _byPrefix = new PrefixTable<PrefixGroup>(_literals.Select((l, i) => (Key: Key(l.Text, Math.Min(3, l.Text.Length)), Index: i))
+            .GroupBy(x => x.Key).Select(g => (g.Key, new PrefixGroup(g.Select(x => x.Index).ToArray(), _literals))).ToList());
+        int triples = _literals.Count(l => l.Text.Length >= 3);
+        int tripleBits = (int)Math.Clamp(BitOperations.RoundUpToPowerOf2((uint)Math.Max(triples, 1) * 32), 1 << 10, 1 << 17);
+        _tripleShift = 32 - BitOperations.Log2((uint)tripleBits);
+        _triples = new ulong[tripleBits / 64];
+        _pairs = _literals.Any(l => l.Text.Length == 2) ? new ulong[CharBits / 64] : [];
+        _singles = _literals.Any(l => l.Text.Length == 1) ? new ulong[CharBits / 64] : [];
+        foreach (var (text, _) in _literals)
         {
-            _prefixLengths[Math.Min(3, g.Text.Length)] = true;
-            if (g.Text.Length == 1) Set(_singles, Fold(g.Text[0]));
-            else Set(_pairs, Pair(Fold(g.Text[0]), Fold(g.Text[1])));
+            if (text.Length >= 3) Set(_triples, TripleHash(Fold(text[0]), Fold(text[1]), Fold(text[2])));
+            else if (text.Length == 2) Set(_pairs, Pair(Fold(text[0]), Fold(text[1])));
+            else if (text.Length == 1) Set(_singles, Fold(text[0]));
         }
     }
 
@@ -50,24 +59,38 @@ internal sealed class LiteralSearch
     private static bool Has(ulong[] bits, int i) => (bits[i >> 6] & (1UL << i)) != 0;
 
     /// <summary>
-    /// Case fold for the bitsets: chars equal ignoring case (same ToUpperInvariant) fold alike; ASCII
+    /// Case fold for bitsets and keys: chars equal ignoring case (same ToUpperInvariant) fold alike; ASCII
     /// just sets bit 5, which also merges a few punctuation pairs (harmless extra candidates).
     /// </summary>
-    private static int Fold(char c)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Fold(char c) => c < 128 ? c | 0x20 : FoldNonAscii(c);
+
+    private static int FoldNonAscii(char c)
     {
-        if (c < 128) return c | 0x20;
         char u = char.ToUpperInvariant(c);
         return u < 128 ? u | 0x20 : u;
     }
 
-    private static int Pair(int foldedA, int foldedB) => ((foldedA << 7) ^ foldedB) & (PairBits - 1);
+    private static int Pair(int a, int b) => ((a << 7) ^ b) & (CharBits - 1);
 
-    private static ulong PrefixKey(ReadOnlySpan<char> text, int length)
+    private int TripleHash(int a, int b, int c) => (int)((((uint)a << 16 | (uint)b) * 0x9E3779B1u ^ (uint)c * 0x85EBCA77u) >> _tripleShift);
+
+    private static ulong Key(ReadOnlySpan<char> text, int length)
     {
         ulong key = (ulong)length << 48;
-        for (int i = 0; i < length; i++) key |= (ulong)char.ToUpperInvariant(text[i]) << (16 * i);
+        for (int i = 0; i < length; i++) key |= (ulong)Fold(text[i]) << (16 * i);
         return key;
     }
+
+    /// <summary>A hash of the first <paramref name="length"/> folded chars (for groups of literals sharing their first three).</summary>
+    internal static ulong LongKey(ReadOnlySpan<char> text, int length)
+    {
+        ulong hash = 14695981039346656037UL;
+        for (int i = 0; i < length; i++) hash = (hash ^ (ulong)Fold(text[i])) * 1099511628211UL;
+        return hash;
+    }
+
+    private static ulong Key(int length, int a, int b = 0, int c = 0) => (ulong)length << 48 | (ulong)a | (ulong)b << 16 | (ulong)c << 32;
 
     /// <summary>Marks (marks[entry] = generation) every entry one of whose literals occurs.</summary>
     public void Mark(EventScope scope, int[] marks, int generation)
@@ -87,19 +110,36 @@ internal sealed class LiteralSearch
             ScanVector(span, marks, generation);
             return;
         }
-        if (span.Length == 0) return;
-        var pairs = _pairs;
-        bool singles = _hasSingles;
-        int prev = Fold(span[0]);
-        for (int i = 1; i < span.Length; i++)
+        int n = span.Length;
+        if (n == 0) return;
+        if (_pairs.Length > 0 || _singles.Length > 0) ScanShort(span, marks, generation);
+        if (n < 3) return;
+        // Literals of three chars or more that may start at i: a hash of the next three folded chars.
+        var triples = _triples;
+        int shift = _tripleShift;
+        int a = Fold(span[0]), b = Fold(span[1]);
+        for (int i = 0; i + 2 < n; i++)
         {
-            int cur = Fold(span[i]);
-            int key = Pair(prev, cur);
-            // A literal may start at i - 1: its first two chars, or a one-char literal.
-            if ((pairs[key >> 6] & (1UL << key)) != 0 || (singles && Has(_singles, prev))) Verify(span[(i - 1)..], marks, generation);
-            prev = cur;
+            int c = Fold(span[i + 2]);
+            int h = (int)((((uint)a << 16 | (uint)b) * 0x9E3779B1u ^ (uint)c * 0x85EBCA77u) >> shift);
+            if ((triples[h >> 6] & (1UL << h)) != 0) Verify(span[i..], Key(3, a, b, c), marks, generation);
+            a = b;
+            b = c;
         }
-        if (singles && Has(_singles, prev)) Verify(span[^1..], marks, generation);
+    }
+
+    /// <summary>One- and two-char literals (rare): exact bitsets of a folded char and a folded pair.</summary>
+    private void ScanShort(ReadOnlySpan<char> span, int[] marks, int generation)
+    {
+        bool pairs = _pairs.Length > 0, singles = _singles.Length > 0;
+        for (int i = 0; i < span.Length; i++)
+        {
+            int a = Fold(span[i]);
+            if (singles && Has(_singles, a)) Verify(span[i..], Key(1, a), marks, generation);
+            if (!pairs || i + 1 >= span.Length) continue;
+            int b = Fold(span[i + 1]);
+            if (Has(_pairs, Pair(a, b))) Verify(span[i..], Key(2, a, b), marks, generation);
+        }
     }
 
     private void ScanVector(ReadOnlySpan<char> value, int[] marks, int generation)
@@ -110,7 +150,8 @@ internal sealed class LiteralSearch
             int found = value[pos..].IndexOfAny(_values ?? BuildValues());
             if (found < 0) return;
             int at = pos + found;
-            Verify(value[at..], marks, generation);
+            var rest = value[at..];
+            for (int k = 1; k <= 3 && k <= rest.Length; k++) Verify(rest, Key(rest, k), marks, generation);
             pos = at + 1;
         }
     }
@@ -121,14 +162,14 @@ internal sealed class LiteralSearch
         return Interlocked.CompareExchange(ref _values, values, null) ?? values;
     }
 
-    private void Verify(ReadOnlySpan<char> rest, int[] marks, int generation)
+    private void Verify(ReadOnlySpan<char> rest, ulong key, int[] marks, int generation)
     {
-        for (int k = 1; k <= 3 && k <= rest.Length; k++)
+        if (_byPrefix.Find(key)?.Candidates(rest) is not { } candidates) return;
+        foreach (var index in candidates)
         {
-            if (!_prefixLengths[k] || !_byPrefix.TryGetValue(PrefixKey(rest, k), out var candidates)) continue;
-            foreach (var (text, entries) in candidates)
-                if (rest.StartsWith(text, StringComparison.OrdinalIgnoreCase))
-                    foreach (var e in entries) marks[e] = generation;
+            var (text, entries) = _literals[index];
+            if (rest.StartsWith(text, StringComparison.OrdinalIgnoreCase))
+                foreach (var e in entries) marks[e] = generation;
         }
     }
 }
