@@ -26,16 +26,13 @@ internal sealed class EventScope
 
     public WinEvent Event { get; private set; } = null!;
 
-    private int[] _marks = [];
-    private int _markGeneration;
+    private ulong[] _candidates = [];
 
-    /// <summary>Scratch marks for the prefilter: an array of at least <paramref name="count"/> slots and a fresh generation.</summary>
-    public int[] Marks(int count, out int generation)
+    /// <summary>Scratch bitset for the prefilter of one bucket: at least <paramref name="words"/> words, contents left over.</summary>
+    public ulong[] Candidates(int words)
     {
-        if (_marks.Length < count) { _marks = new int[count]; _markGeneration = 0; }
-        if (++_markGeneration == int.MaxValue) { Array.Clear(_marks); _markGeneration = 1; }
-        generation = _markGeneration;
-        return _marks;
+        if (_candidates.Length < words) _candidates = new ulong[words];
+        return _candidates;
     }
 
     /// <summary>

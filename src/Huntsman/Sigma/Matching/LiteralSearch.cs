@@ -92,27 +92,27 @@ internal sealed class LiteralSearch
 
     private static ulong Key(int length, int a, int b = 0, int c = 0) => (ulong)length << 48 | (ulong)a | (ulong)b << 16 | (ulong)c << 32;
 
-    /// <summary>Marks (marks[entry] = generation) every entry one of whose literals occurs.</summary>
-    public void Mark(EventScope scope, int[] marks, int generation)
+    /// <summary>Sets the bit of every entry one of whose literals occurs.</summary>
+    public void Mark(EventScope scope, ulong[] candidates)
     {
         if (_field is not null)
         {
-            if (_field.TryChars(scope, out var value)) Scan(value, marks, generation);
+            if (_field.TryChars(scope, out var value)) Scan(value, candidates);
             return;
         }
-        foreach (var f in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scope.Event.Fields)) Scan(f.Chars, marks, generation);
+        foreach (var f in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scope.Event.Fields)) Scan(f.Chars, candidates);
     }
 
-    private void Scan(ReadOnlySpan<char> span, int[] marks, int generation)
+    private void Scan(ReadOnlySpan<char> span, ulong[] candidates)
     {
         if (_vectorLiterals is not null && span.Length >= VectorMinLength)
         {
-            ScanVector(span, marks, generation);
+            ScanVector(span, candidates);
             return;
         }
         int n = span.Length;
         if (n == 0) return;
-        if (_pairs.Length > 0 || _singles.Length > 0) ScanShort(span, marks, generation);
+        if (_pairs.Length > 0 || _singles.Length > 0) ScanShort(span, candidates);
         if (n < 3) return;
         // Literals of three chars or more that may start at i: a hash of the next three folded chars.
         var triples = _triples;
@@ -122,27 +122,27 @@ internal sealed class LiteralSearch
         {
             int c = Fold(span[i + 2]);
             int h = (int)((((uint)a << 16 | (uint)b) * 0x9E3779B1u ^ (uint)c * 0x85EBCA77u) >> shift);
-            if ((triples[h >> 6] & (1UL << h)) != 0) Verify(span[i..], Key(3, a, b, c), marks, generation);
+            if ((triples[h >> 6] & (1UL << h)) != 0) Verify(span[i..], Key(3, a, b, c), candidates);
             a = b;
             b = c;
         }
     }
 
     /// <summary>One- and two-char literals (rare): exact bitsets of a folded char and a folded pair.</summary>
-    private void ScanShort(ReadOnlySpan<char> span, int[] marks, int generation)
+    private void ScanShort(ReadOnlySpan<char> span, ulong[] candidates)
     {
         bool pairs = _pairs.Length > 0, singles = _singles.Length > 0;
         for (int i = 0; i < span.Length; i++)
         {
             int a = Fold(span[i]);
-            if (singles && Has(_singles, a)) Verify(span[i..], Key(1, a), marks, generation);
+            if (singles && Has(_singles, a)) Verify(span[i..], Key(1, a), candidates);
             if (!pairs || i + 1 >= span.Length) continue;
             int b = Fold(span[i + 1]);
-            if (Has(_pairs, Pair(a, b))) Verify(span[i..], Key(2, a, b), marks, generation);
+            if (Has(_pairs, Pair(a, b))) Verify(span[i..], Key(2, a, b), candidates);
         }
     }
 
-    private void ScanVector(ReadOnlySpan<char> value, int[] marks, int generation)
+    private void ScanVector(ReadOnlySpan<char> value, ulong[] candidates)
     {
         int pos = 0;
         while (pos < value.Length)
@@ -151,7 +151,7 @@ internal sealed class LiteralSearch
             if (found < 0) return;
             int at = pos + found;
             var rest = value[at..];
-            for (int k = 1; k <= 3 && k <= rest.Length; k++) Verify(rest, Key(rest, k), marks, generation);
+            for (int k = 1; k <= 3 && k <= rest.Length; k++) Verify(rest, Key(rest, k), candidates);
             pos = at + 1;
         }
     }
@@ -162,14 +162,14 @@ internal sealed class LiteralSearch
         return Interlocked.CompareExchange(ref _values, values, null) ?? values;
     }
 
-    private void Verify(ReadOnlySpan<char> rest, ulong key, int[] marks, int generation)
+    private void Verify(ReadOnlySpan<char> rest, ulong key, ulong[] candidates)
     {
-        if (_byPrefix.Find(key)?.Candidates(rest) is not { } candidates) return;
-        foreach (var index in candidates)
+        if (_byPrefix.Find(key)?.Candidates(rest) is not { } literals) return;
+        foreach (var index in literals)
         {
             var (text, entries) = _literals[index];
             if (rest.StartsWith(text, StringComparison.OrdinalIgnoreCase))
-                foreach (var e in entries) marks[e] = generation;
+                foreach (var e in entries) candidates[e >> 6] |= 1UL << e;
         }
     }
 }

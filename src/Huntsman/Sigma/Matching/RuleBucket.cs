@@ -1,3 +1,4 @@
+using System.Numerics;
 using Huntsman.Events;
 using Huntsman.Sigma.Detection;
 
@@ -11,19 +12,22 @@ namespace Huntsman.Sigma.Matching;
 internal sealed class RuleBucket
 {
     private readonly RuleEntry[] _entries;
-    private readonly bool[] _filtered;
+    private readonly ulong[] _unfiltered; // bit i: entry i runs whatever the prefilter finds
     private readonly LiteralSearch[] _searches;
 
     public RuleBucket(RuleEntry[] entries)
     {
         _entries = entries;
-        _filtered = new bool[entries.Length];
+        _unfiltered = new ulong[(entries.Length + 63) / 64];
         var byField = new Dictionary<FieldAccessor, List<(string, int)>>();
         var keywords = new List<(string, int)>();
         for (int i = 0; i < entries.Length; i++)
         {
-            if (entries[i].Condition.RequiredLiterals() is not { Count: > 0 } literals) continue;
-            _filtered[i] = true;
+            if (entries[i].Condition.RequiredLiterals() is not { Count: > 0 } literals)
+            {
+                _unfiltered[i >> 6] |= 1UL << i;
+                continue;
+            }
             foreach (var lit in literals)
             {
                 if (lit.Field is null) { keywords.Add((lit.Text, i)); continue; }
@@ -39,10 +43,15 @@ internal sealed class RuleBucket
     public void Run(EventScope scope, WinEvent e, List<RuleHit> hits)
     {
         if (_entries.Length == 0) return;
-        var marks = scope.Marks(_entries.Length, out int generation);
-        foreach (var search in _searches) search.Mark(scope, marks, generation);
-        for (int i = 0; i < _entries.Length; i++)
-            if ((!_filtered[i] || marks[i] == generation) && _entries[i].Evaluate(scope))
-                hits.Add(new RuleHit(_entries[i].Rule, e));
+        // Candidates as a bitset: rules run in load order, and a big bucket costs one word per 64 rules, not a test per rule.
+        var candidates = scope.Candidates(_unfiltered.Length);
+        _unfiltered.CopyTo(candidates, 0);
+        foreach (var search in _searches) search.Mark(scope, candidates);
+        for (int w = 0; w < _unfiltered.Length; w++)
+            for (ulong word = candidates[w]; word != 0; word &= word - 1)
+            {
+                var entry = _entries[w * 64 + BitOperations.TrailingZeroCount(word)];
+                if (entry.Evaluate(scope)) hits.Add(new RuleHit(entry.Rule, e));
+            }
     }
 }
