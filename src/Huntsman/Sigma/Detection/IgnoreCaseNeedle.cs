@@ -23,7 +23,7 @@ internal sealed class IgnoreCaseNeedle
     {
         _text = text;
         _anchor = ChooseAnchor(text);
-        if (_anchor >= 0) _anchors = AnchorSets.GetOrAdd(char.ToUpperInvariant(text[_anchor]), c => SearchValues.Create(Equivalents()[c]));
+        if (_anchor >= 0) _anchors = AnchorSets.GetOrAdd(char.ToUpperInvariant(text[_anchor]), c => SearchValues.Create(EqualIgnoringCase(c)));
     }
 
     public string Text => _text;
@@ -61,6 +61,9 @@ internal sealed class IgnoreCaseNeedle
         }
         return letter >= 0 ? letter : ascii;
     }
+
+    /// <summary>Every char equal to the upper-case ASCII char <paramref name="upper"/> ignoring case (ordinal).</summary>
+    public static char[] EqualIgnoringCase(char upper) => Equivalents()[upper];
 
     private static char[][] Equivalents()
     {

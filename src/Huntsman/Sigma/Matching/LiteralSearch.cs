@@ -24,6 +24,7 @@ internal sealed class LiteralSearch
     private readonly string[]? _vectorLiterals; // set when few enough for SearchValues
     private SearchValues<string>? _values; // built on first long value: many buckets never see one
     private readonly (string Text, int[] Entries)[] _literals;
+    private readonly AnchorScan? _anchorScan; // small sets with selective chars, on values shorter than VectorMinLength
     private readonly PrefixTable<PrefixGroup> _byPrefix;
     private readonly ulong[] _triples; // hashed 3-char prefixes of literals of 3+ chars
     private readonly int _tripleShift;
@@ -38,7 +39,11 @@ internal sealed class LiteralSearch
         _field = field;
         _literals = literals.GroupBy(l => l.Text, StringComparer.OrdinalIgnoreCase)
             .Select(g => (Text: g.Key, Entries: g.Select(x => x.Entry).Distinct().ToArray())).ToArray();
-        if (_literals.Length <= VectorMaxLiterals) _vectorLiterals = _literals.Select(g => g.Text).ToArray();
+        if (_literals.Length <= VectorMaxLiterals)
+        {
+            _vectorLiterals = _literals.Select(g => g.Text).ToArray();
+            _anchorScan = AnchorScan.TryCreate(_literals);
+        }
         _byPrefix = new PrefixTable<PrefixGroup>(_literals.Select((l, i) => (Key: Key(l.Text, Math.Min(3, l.Text.Length)), Index: i))
             .GroupBy(x => x.Key).Select(g => (g.Key, new PrefixGroup(g.Select(x => x.Index).ToArray(), _literals))).ToList());
         int triples = _literals.Count(l => l.Text.Length >= 3);
@@ -103,11 +108,16 @@ internal sealed class LiteralSearch
         foreach (var f in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scope.Event.Fields)) Scan(f.Chars, candidates);
     }
 
-    private void Scan(ReadOnlySpan<char> span, ulong[] candidates)
+    internal void Scan(ReadOnlySpan<char> span, ulong[] candidates)
     {
         if (_vectorLiterals is not null && span.Length >= VectorMinLength)
         {
             ScanVector(span, candidates);
+            return;
+        }
+        if (_anchorScan is not null)
+        {
+            _anchorScan.Scan(span, candidates);
             return;
         }
         int n = span.Length;

@@ -1,0 +1,71 @@
+using Huntsman.Sigma.Matching;
+using Xunit;
+
+namespace Huntsman.Tests.Sigma;
+
+/// <summary>
+/// The literal prefilter must mark exactly the entries one of whose literals occurs (ordinal ignore-case), whatever
+/// path it takes: hashed three-char prefixes, one/two-char literals, split prefix groups, the anchor scan for small
+/// sets, SearchValues for long values.
+/// </summary>
+public class LiteralSearchTests
+{
+    private static void AgreesWithContains(List<string> literals, IEnumerable<string> values)
+    {
+        var search = new LiteralSearch(null, literals.Select((l, i) => (l, i)));
+        var candidates = new ulong[(literals.Count + 63) / 64];
+        foreach (var value in values)
+        {
+            Array.Clear(candidates);
+            search.Scan(value, candidates);
+            for (int i = 0; i < literals.Count; i++)
+            {
+                bool expected = value.Contains(literals[i], StringComparison.OrdinalIgnoreCase);
+                bool marked = (candidates[i >> 6] & (1UL << i)) != 0;
+                Assert.True(expected == marked, $"literal '{literals[i]}' in '{value}': expected {expected}");
+            }
+        }
+    }
+
+    private static string Random(Random random, string alphabet, int min, int max) =>
+        new(Enumerable.Range(0, random.Next(min, max + 1)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+
+    [Theory]
+    [InlineData(5, "abk:zE \\.")] // small set with selective chars: anchor scan
+    [InlineData(40, "abcdeKZ:")] // small set, SearchValues on long values
+    [InlineData(300, "abcdeKZ:")] // large set: hashed prefixes
+    [InlineData(300, "ab")] // large set over two letters: dense bitsets, big same-prefix groups
+    [InlineData(20, "aAsSkK\u212Aſı-")] // case variants that ordinal ignore-case keeps apart
+    public void MarksExactlyTheLiteralsThatOccur(int count, string alphabet)
+    {
+        var random = new Random(count * 31 + alphabet.Length);
+        var literals = Enumerable.Range(0, count).Select(_ => Random(random, alphabet, 1, 9)).ToList();
+        var values = Enumerable.Range(0, 400).Select(i => Random(random, alphabet, 0, i % 4 == 0 ? 400 : 40))
+            .Concat(literals.Select(l => "xx" + l.ToUpperInvariant() + "yy")).ToList();
+        AgreesWithContains(literals, values);
+    }
+
+    [Fact]
+    public void KeywordSetWithRareChars()
+    {
+        List<string> literals = ["dpapi::masterkey", "eo.oe.kiwi", "event::clear", "gentilkiwi.com", "lsadump::", "Kiwi Legit Printer", "mimikatz"];
+        Assert.NotNull(AnchorScan.TryCreate(literals.Select(l => (l, new[] { 0 })).ToArray()));
+        string[] values =
+        [
+            "", "C:\\Windows\\System32\\svchost.exe", "2024-05-06T07:08:09Z", "LSADUMP::SAM /system", "x eo.oe.KIWI", "mimikat",
+            "Event::Clear", "gentilkiwi.co", "kiwi legit printer driver", "::::kkkk", "MIMIKATZ.EXE privilege::debug",
+        ];
+        AgreesWithContains(literals, values);
+    }
+
+    [Fact]
+    public void HashListsSharingAPrefix()
+    {
+        var random = new Random(5);
+        var literals = Enumerable.Range(0, 200).Select(_ => "IMPHASH=" + Random(random, "0123456789ABCDEF", 32, 32))
+            .Concat(Enumerable.Range(0, 200).Select(_ => "SHA256=" + Random(random, "0123456789abcdef", 64, 64))).ToList();
+        var values = literals.Where((_, i) => i % 7 == 0).Select(l => "MD5=00,SHA1=11," + l.ToLowerInvariant() + ",X=1")
+            .Append("SHA256=" + new string('0', 64)).Append("IMPHASH=").ToList();
+        AgreesWithContains(literals, values);
+    }
+}
