@@ -21,7 +21,8 @@ public static class EventNormalizer
         for (int i = 0; i < span.Length; i++)
         {
             var f = span[i];
-            if (!f.Value.AsSpan().Contains("%%", StringComparison.Ordinal)) continue;
+            // Chars, not Value: a lazily read value is not rendered just to be searched.
+            if (!f.Chars.Contains("%%", StringComparison.Ordinal)) continue;
             var decoded = MessageTokens.Decode(f.Value);
             if (decoded is null) continue;
             // Idempotent: an event read back from our own dump already carries the decoded sibling.
@@ -30,6 +31,7 @@ public static class EventNormalizer
         }
         if (siblings is null) return;
         int count = span.Length;
+        fields.Capacity = count + siblings.Count; // exact: SetCount alone would double the array
         CollectionsMarshal.SetCount(fields, count + siblings.Count);
         span = CollectionsMarshal.AsSpan(fields);
         int write = span.Length - 1, next = siblings.Count - 1;

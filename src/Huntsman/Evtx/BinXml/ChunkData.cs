@@ -17,20 +17,27 @@ internal sealed class ChunkData
     private readonly Dictionary<int, CompiledTemplate> _templates = new(32);
     private readonly HashSet<int> _compiling = new();
     private readonly TemplateCache _shared = TemplateCache.ForThread;
+    private readonly StringPool _pool = StringPool.ForThread;
     /// <summary>While a template compiles for the shared cache: every name reference it reads (see <see cref="TemplateCache.NameRef"/>).</summary>
     private List<TemplateCache.NameRef>? _nameDeps;
     /// <summary>Set when the template being recorded holds a nested template instance (then it is not shared).</summary>
     private bool _nestedInstance;
 
-    public ChunkData(byte[] bytes, int length)
+    public byte[] Bytes { get; private set; } = [];
+    /// <summary>Bytes of the chunk actually present (less than 64 KiB for a truncated trailing chunk).</summary>
+    public int Length { get; private set; }
+
+    /// <summary>Starts on another chunk: what was decoded from the previous one is forgotten (the tables keep their capacity).</summary>
+    public void Reset(byte[] bytes, int length)
     {
         Bytes = bytes;
         Length = length;
+        _names.Clear();
+        _templates.Clear();
+        _compiling.Clear();
+        _nameDeps = null;
+        _nestedInstance = false;
     }
-
-    public byte[] Bytes { get; }
-    /// <summary>Bytes of the chunk actually present (less than 64 KiB for a truncated trailing chunk).</summary>
-    public int Length { get; }
 
     public ReadOnlySpan<byte> Span(int offset, int length)
     {
@@ -90,7 +97,8 @@ internal sealed class ChunkData
         size = 8 + count * 2 + 2;
         if (_names.TryGetValue(offset, out var cached)) return cached;
         Need(offset + 8, count * 2, "name");
-        var name = new string(MemoryMarshal.Cast<byte, char>(new ReadOnlySpan<byte>(Bytes, offset + 8, count * 2)));
+        // Pooled: the same few dozen names come back in every chunk, and become the field names of every event.
+        var name = _pool.Get(MemoryMarshal.Cast<byte, char>(new ReadOnlySpan<byte>(Bytes, offset + 8, count * 2)));
         _names[offset] = name;
         return name;
     }

@@ -12,7 +12,7 @@ internal sealed partial class EventBuilder
         switch (step.Kind)
         {
             case PlanStepKind.Field:
-                Add(step.Name, value.IsNull ? "" : Render(value));
+                AddValue(step.Name, value);
                 break;
             case PlanStepKind.SystemText:
                 SystemText(step.Name, value.IsNull ? new BinXmlValue("") : value);

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using Huntsman.Events;
 
@@ -9,9 +10,10 @@ namespace Huntsman.Evtx.BinXml;
 /// Receives the elements of one rendered record and fills a <see cref="WinEvent"/> directly: System
 /// fields typed, payload leaves as fields (EventData/Data[@Name] → Name, unnamed Data → Data,
 /// UserData leaves by their own name, RenderingInfo/Message → Message). Values stay undecoded until
-/// the element closes; optionally also builds the full <see cref="EventNode"/> document.
+/// the element closes; a payload field that is exactly one value of the chunk stays undecoded in the event too
+/// (<see cref="RecordValues"/>). Optionally also builds the full <see cref="EventNode"/> document.
 /// </summary>
-internal sealed partial class EventBuilder(byte[] chunk, bool keepDocument)
+internal sealed partial class EventBuilder
 {
     private struct Frame
     {
@@ -25,14 +27,33 @@ internal sealed partial class EventBuilder(byte[] chunk, bool keepDocument)
         public EventNode? Node;
     }
 
-    private readonly byte[] _chunk = chunk;
-    private readonly bool _keepDocument = keepDocument;
+    /// <summary>A payload field of the record being built: its text, or (Text null) a value of the chunk to keep lazily.</summary>
+    private struct PendingField
+    {
+        public string Name;
+        public string? Text;
+        public BinXmlValue Value;
+    }
+
+    private byte[] _chunk = [];
+    private bool _keepDocument;
     private readonly StringPool _pool = StringPool.ForThread;
     private Frame[] _frames = new Frame[16];
     private int _depth;
     private WinEvent _event = new();
     private bool _hasTime;
     private long? _recordId;
+    private PendingField[] _fields = new PendingField[32];
+    private int _fieldCount;
+    /// <summary>Lazy values of the record so far and the chunk range [start, end) that holds them all.</summary>
+    private int _lazyCount, _lazyStart, _lazyEnd;
+
+    /// <summary>Starts on another chunk (see <see cref="ChunkDecoder"/>).</summary>
+    public void Reset(byte[] chunk, bool keepDocument)
+    {
+        _chunk = chunk;
+        _keepDocument = keepDocument;
+    }
 
     public void Begin()
     {
@@ -40,6 +61,8 @@ internal sealed partial class EventBuilder(byte[] chunk, bool keepDocument)
         _depth = 0;
         _hasTime = false;
         _recordId = null;
+        _fieldCount = 0;
+        _lazyCount = 0;
     }
 
     /// <summary>
@@ -51,7 +74,36 @@ internal sealed partial class EventBuilder(byte[] chunk, bool keepDocument)
         var e = _event;
         e.RecordId = _recordId ?? recordId;
         if (!_hasTime) e.TimeCreated = written;
+        if (_fieldCount > 0) SetFields(e.Fields);
         return e;
+    }
+
+    /// <summary>The record's fields into an exactly sized list; lazy values share one copy of their bytes.</summary>
+    private void SetFields(List<EventField> list)
+    {
+        var values = _lazyCount > 0 ? CopyValues() : null;
+        list.Capacity = _fieldCount;
+        CollectionsMarshal.SetCount(list, _fieldCount);
+        var fields = CollectionsMarshal.AsSpan(list);
+        for (int i = 0, slot = 0; i < fields.Length; i++)
+        {
+            ref var f = ref _fields[i];
+            fields[i] = f.Text is { } text ? new EventField(f.Name, text) : new EventField(f.Name, values!, slot++);
+        }
+    }
+
+    /// <summary>One copy of the chunk range holding the record's lazy values (the chunk buffer is reused after the chunk), behind their slot table.</summary>
+    private RecordValues CopyValues()
+    {
+        int table = _lazyCount * RecordValues.SlotSize;
+        var bytes = GC.AllocateUninitializedArray<byte>(table + _lazyEnd - _lazyStart);
+        for (int i = 0, slot = 0; i < _fieldCount; i++)
+        {
+            ref var f = ref _fields[i];
+            if (f.Text is null) RecordValues.WriteSlot(bytes, slot++, f.Value.Offset - _lazyStart, f.Value.Length, f.Value.Type);
+        }
+        _chunk.AsSpan(_lazyStart, _lazyEnd - _lazyStart).CopyTo(bytes.AsSpan(table));
+        return new RecordValues(bytes, _lazyCount);
     }
 
     public void StartElement(string name)
@@ -116,34 +168,67 @@ internal sealed partial class EventBuilder(byte[] chunk, bool keepDocument)
                 if (_depth == 2) SystemElement(ref frame);
                 break;
             case EventSection.EventData:
-                if (_depth == 2 && frame.Name == "Data") Add(frame.DataName ?? "Data", TextOf(ref frame));
-                else if (_depth >= 2 && !frame.HasChildElements) Add(frame.Name, TextOf(ref frame));
+                if (_depth == 2 && frame.Name == "Data") AddContent(frame.DataName ?? "Data", ref frame);
+                else if (_depth >= 2 && !frame.HasChildElements) AddContent(frame.Name, ref frame);
                 break;
             case EventSection.RenderingInfo:
                 if (_depth >= 2 && !frame.HasChildElements)
-                    Add(frame.Name == "Message" ? "Message" : "RenderingInfo_" + frame.Name, TextOf(ref frame));
+                    AddContent(frame.Name == "Message" ? "Message" : "RenderingInfo_" + frame.Name, ref frame);
                 break;
             case EventSection.UserData:
-                if (_depth >= 3 && !frame.HasChildElements) Add(frame.Name, TextOf(ref frame));
+                if (_depth >= 3 && !frame.HasChildElements) AddContent(frame.Name, ref frame);
                 break;
             case EventSection.ProcessingErrorData:
             case EventSection.Other:
-                if (_depth >= 2 && !frame.HasChildElements) Add(frame.Name, TextOf(ref frame));
+                if (_depth >= 2 && !frame.HasChildElements) AddContent(frame.Name, ref frame);
                 break;
         }
         frame.Text = null;
         frame.Node = null;
     }
 
-    /// <summary>Payload fields so far; a template remembers it so the next event's list is sized once.</summary>
-    public int FieldCount => _event.Fields.Count;
-
-    public void ReserveFields(int count)
+    /// <summary>An element's text as a field: lazy when it is one value of the chunk (and no document already rendered it).</summary>
+    private void AddContent(string name, ref Frame frame)
     {
-        if (count > _event.Fields.Capacity) _event.Fields.Capacity = count;
+        if (frame.TextParts == 1 && frame.Node is null) AddValue(name, frame.FirstText);
+        else Add(name, TextOf(ref frame));
     }
 
-    private void Add(string name, string value) => _event.Fields.Add(new EventField(name, value));
+    private void AddValue(string name, in BinXmlValue value)
+    {
+        if (value.Text is not null || value.IsNull || value.Length == 0)
+        {
+            Add(name, value.Text ?? "");
+            return;
+        }
+        ref var f = ref NextField();
+        f.Name = name;
+        f.Text = null;
+        f.Value = value;
+        if (_lazyCount++ == 0)
+        {
+            _lazyStart = value.Offset;
+            _lazyEnd = value.Offset + value.Length;
+        }
+        else
+        {
+            _lazyStart = Math.Min(_lazyStart, value.Offset);
+            _lazyEnd = Math.Max(_lazyEnd, value.Offset + value.Length);
+        }
+    }
+
+    private void Add(string name, string value)
+    {
+        ref var f = ref NextField();
+        f.Name = name;
+        f.Text = value;
+    }
+
+    private ref PendingField NextField()
+    {
+        if (_fieldCount == _fields.Length) Array.Resize(ref _fields, _fieldCount * 2);
+        return ref _fields[_fieldCount++];
+    }
 
     internal static EventSection SectionOf(string name) => name switch
     {
@@ -228,7 +313,7 @@ internal sealed partial class EventBuilder(byte[] chunk, bool keepDocument)
             BinXmlValueType.Int32 when b.Length >= 4 => BinaryPrimitives.ReadInt32LittleEndian(b),
             BinXmlValueType.UInt32 or BinXmlValueType.HexInt32 when b.Length >= 4 => BinaryPrimitives.ReadUInt32LittleEndian(b),
             BinXmlValueType.Int64 or BinXmlValueType.UInt64 or BinXmlValueType.HexInt64 when b.Length >= 8 => BinaryPrimitives.ReadInt64LittleEndian(b),
-            BinXmlValueType.String => long.TryParse(ValueRenderer.Utf16(b), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : null,
+            BinXmlValueType.String => long.TryParse(MemoryMarshal.Cast<byte, char>(b).TrimEnd('\0'), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : null,
             _ => null,
         };
     }
