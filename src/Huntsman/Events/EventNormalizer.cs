@@ -10,6 +10,16 @@ namespace Huntsman.Events;
 /// </summary>
 public static class EventNormalizer
 {
+    private const int DecodedSlots = 64, MaxCachedLength = 64;
+
+    /// <summary>
+    /// Token values repeat ("%%1833", "%%1843" in every logon and process event): the last decodings per thread, direct-mapped,
+    /// so a repeated value is neither rendered nor decoded again.
+    /// </summary>
+    [ThreadStatic] private static (string Raw, string? Decoded)[]? t_decoded;
+    /// <summary>The decoded siblings of the event being normalised (scratch, per thread).</summary>
+    [ThreadStatic] private static List<(int After, EventField Field)>? t_siblings;
+
     public static void Normalize(WinEvent e)
     {
         // The tokens are Security-audit parameter messages; elsewhere "%%1" is batch syntax in a command line.
@@ -17,19 +27,21 @@ public static class EventNormalizer
         var fields = e.Fields;
         var span = CollectionsMarshal.AsSpan(fields);
         // Siblings are gathered first and the list shifted once: inserting one by one moved the tail for each of them.
-        List<(int After, EventField Field)>? siblings = null;
+        var siblings = t_siblings ??= new(8);
+        siblings.Clear();
         for (int i = 0; i < span.Length; i++)
         {
             var f = span[i];
             // Chars, not Value: a lazily read value is not rendered just to be searched.
-            if (!f.Chars.Contains("%%", StringComparison.Ordinal)) continue;
-            var decoded = MessageTokens.Decode(f.Value);
+            var chars = f.Chars;
+            if (!chars.Contains("%%", StringComparison.Ordinal)) continue;
+            var decoded = Decode(f, chars);
             if (decoded is null) continue;
             // Idempotent: an event read back from our own dump already carries the decoded sibling.
             if (i + 1 < span.Length && span[i + 1].Name == f.Name && span[i + 1].Value == decoded) { i++; continue; }
-            (siblings ??= new(4)).Add((i, new EventField(f.Name, decoded)));
+            siblings.Add((i, new EventField(f.Name, decoded)));
         }
-        if (siblings is null) return;
+        if (siblings.Count == 0) return;
         int count = span.Length;
         fields.Capacity = count + siblings.Count; // exact: SetCount alone would double the array
         CollectionsMarshal.SetCount(fields, count + siblings.Count);
@@ -40,5 +52,17 @@ public static class EventNormalizer
             if (next >= 0 && siblings[next].After == read) span[write--] = siblings[next--].Field;
             span[write--] = span[read];
         }
+        siblings.Clear();
+    }
+
+    private static string? Decode(in EventField field, ReadOnlySpan<char> chars)
+    {
+        if (chars.Length > MaxCachedLength) return MessageTokens.Decode(field.Value);
+        var cache = t_decoded ??= new (string, string?)[DecodedSlots];
+        ref var slot = ref cache[(uint)string.GetHashCode(chars) % DecodedSlots];
+        if (slot.Raw is not null && chars.SequenceEqual(slot.Raw)) return slot.Decoded;
+        var raw = field.Value;
+        slot = (raw, MessageTokens.Decode(raw));
+        return slot.Decoded;
     }
 }

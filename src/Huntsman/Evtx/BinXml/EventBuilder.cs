@@ -37,7 +37,8 @@ internal sealed partial class EventBuilder
 
     private byte[] _chunk = [];
     private bool _keepDocument;
-    private readonly StringPool _pool = StringPool.ForThread;
+    private readonly StringPool _pool;
+    private readonly SystemValueCache _recent;
     private Frame[] _frames = new Frame[16];
     private int _depth;
     private WinEvent _event = new();
@@ -47,6 +48,12 @@ internal sealed partial class EventBuilder
     private int _fieldCount;
     /// <summary>Lazy values of the record so far and the chunk range [start, end) that holds them all.</summary>
     private int _lazyCount, _lazyStart, _lazyEnd;
+
+    public EventBuilder()
+    {
+        _pool = StringPool.ForThread;
+        _recent = new SystemValueCache(_pool);
+    }
 
     /// <summary>Starts on another chunk (see <see cref="ChunkDecoder"/>).</summary>
     public void Reset(byte[] chunk, bool keepDocument)
@@ -258,9 +265,9 @@ internal sealed partial class EventBuilder
             case "Level": e.Level = (int?)Integer(value); break;
             case "Task": e.Task = (int?)Integer(value); break;
             case "Opcode": e.Opcode = (int?)Integer(value); break;
-            case "Keywords": e.Keywords = Render(value); break;
-            case "Channel": e.Channel = Render(value); break;
-            case "Computer": e.Computer = Render(value); break;
+            case "Keywords": e.Keywords = Recent(SystemValueCache.Keywords, value); break;
+            case "Channel": e.Channel = Recent(SystemValueCache.Channel, value); break;
+            case "Computer": e.Computer = Recent(SystemValueCache.Computer, value); break;
             case "EventRecordID": _recordId = Integer(value); break;
         }
     }
@@ -271,9 +278,9 @@ internal sealed partial class EventBuilder
         switch (element)
         {
             case "Provider":
-                if (attribute == "Name") e.Provider = Render(value);
-                else if (attribute == "Guid") e.ProviderGuid = Render(value);
-                else if (attribute == "EventSourceName" && e.Provider.Length == 0) e.Provider = Render(value);
+                if (attribute == "Name") e.Provider = Recent(SystemValueCache.Provider, value);
+                else if (attribute == "Guid") e.ProviderGuid = Recent(SystemValueCache.ProviderGuid, value);
+                else if (attribute == "EventSourceName" && e.Provider.Length == 0) e.Provider = Recent(SystemValueCache.Provider, value);
                 break;
             case "TimeCreated" when attribute == "SystemTime":
                 if (Time(value) is { } time)
@@ -283,11 +290,11 @@ internal sealed partial class EventBuilder
                 }
                 break;
             case "EventID" when attribute == "Qualifiers": e.EventIdQualifiers = (int?)Integer(value); break;
-            case "Correlation" when attribute == "ActivityID": e.ActivityId = Render(value); break;
-            case "Correlation" when attribute == "RelatedActivityID": e.RelatedActivityId = Render(value); break;
+            case "Correlation" when attribute == "ActivityID": e.ActivityId = Recent(SystemValueCache.ActivityId, value); break;
+            case "Correlation" when attribute == "RelatedActivityID": e.RelatedActivityId = Recent(SystemValueCache.RelatedActivityId, value); break;
             case "Execution" when attribute == "ProcessID": e.ProcessId = (int?)Integer(value); break;
             case "Execution" when attribute == "ThreadID": e.ThreadId = (int?)Integer(value); break;
-            case "Security" when attribute == "UserID": e.UserId = Render(value); break;
+            case "Security" when attribute == "UserID": e.UserId = Recent(SystemValueCache.UserId, value); break;
         }
     }
 
@@ -327,4 +334,6 @@ internal sealed partial class EventBuilder
     }
 
     private string Render(in BinXmlValue value) => ValueRenderer.Render(_chunk, value, _pool);
+
+    private string Recent(int slot, in BinXmlValue value) => _recent.Render(slot, _chunk, value);
 }
