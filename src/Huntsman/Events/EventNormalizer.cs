@@ -32,7 +32,8 @@ public static class EventNormalizer
         for (int i = 0; i < span.Length; i++)
         {
             var f = span[i];
-            // Chars, not Value: a lazily read value is not rendered just to be searched.
+            // Chars, not Value: a lazily read value is not rendered just to be searched (nor at all when it is a number).
+            if (!f.HoldsText) continue;
             var chars = f.Chars;
             if (!chars.Contains("%%", StringComparison.Ordinal)) continue;
             var decoded = Decode(f, chars);

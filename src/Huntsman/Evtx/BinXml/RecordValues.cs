@@ -53,6 +53,8 @@ internal sealed class RecordValues : LazyFieldValues
         return chars[..n];
     }
 
+    public override bool HoldsText(int index) => Value(index).Type is BinXmlValueType.String or BinXmlValueType.AnsiString;
+
     /// <summary>Value <paramref name="index"/> as a <see cref="BinXmlValue"/> over <see cref="_bytes"/>.</summary>
     private BinXmlValue Value(int index)
     {
