@@ -15,10 +15,10 @@ internal sealed partial class EventBuilder
                 AddValue(step.Name, value);
                 break;
             case PlanStepKind.SystemText:
-                SystemText(step.Name, value.IsNull ? new BinXmlValue("") : value);
+                SetSystem(step.System, value.IsNull ? new BinXmlValue("") : value);
                 break;
             case PlanStepKind.SystemAttribute:
-                if (!(step.Optional && value.IsNull)) SystemAttribute(step.Element!, step.Name, value);
+                if (!(step.Optional && value.IsNull)) SetSystem(step.System, value);
                 break;
         }
     }

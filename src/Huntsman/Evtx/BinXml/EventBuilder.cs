@@ -254,47 +254,73 @@ internal sealed partial class EventBuilder
         _ => new BinXmlValue(frame.Text!.ToString()),
     });
 
-    /// <summary>The text of a System child element (EventID, Level, Channel, …).</summary>
-    private void SystemText(string element, in BinXmlValue value)
-    {
-        var e = _event;
-        switch (element)
-        {
-            case "EventID": e.EventId = (int)(Integer(value) ?? 0); break;
-            case "Version": e.Version = (int?)Integer(value); break;
-            case "Level": e.Level = (int?)Integer(value); break;
-            case "Task": e.Task = (int?)Integer(value); break;
-            case "Opcode": e.Opcode = (int?)Integer(value); break;
-            case "Keywords": e.Keywords = Recent(SystemValueCache.Keywords, value); break;
-            case "Channel": e.Channel = Recent(SystemValueCache.Channel, value); break;
-            case "Computer": e.Computer = Recent(SystemValueCache.Computer, value); break;
-            case "EventRecordID": _recordId = Integer(value); break;
-        }
-    }
+    private void SystemText(string element, in BinXmlValue value) => SetSystem(TextField(element), value);
 
-    private void SystemAttribute(string element, string attribute, in BinXmlValue value)
+    private void SystemAttribute(string element, string attribute, in BinXmlValue value) => SetSystem(AttributeField(element, attribute), value);
+
+    /// <summary>Which System value the text of System child <paramref name="element"/> is (EventID, Level, Channel, …).</summary>
+    internal static SystemField TextField(string element) => element switch
+    {
+        "EventID" => SystemField.EventId,
+        "Version" => SystemField.Version,
+        "Level" => SystemField.Level,
+        "Task" => SystemField.Task,
+        "Opcode" => SystemField.Opcode,
+        "Keywords" => SystemField.Keywords,
+        "Channel" => SystemField.Channel,
+        "Computer" => SystemField.Computer,
+        "EventRecordID" => SystemField.EventRecordId,
+        _ => SystemField.None,
+    };
+
+    /// <summary>Which System value <paramref name="attribute"/> of System child <paramref name="element"/> is.</summary>
+    internal static SystemField AttributeField(string element, string attribute) => (element, attribute) switch
+    {
+        ("Provider", "Name") => SystemField.ProviderName,
+        ("Provider", "Guid") => SystemField.ProviderGuid,
+        ("Provider", "EventSourceName") => SystemField.ProviderEventSourceName,
+        ("TimeCreated", "SystemTime") => SystemField.TimeCreated,
+        ("EventID", "Qualifiers") => SystemField.EventIdQualifiers,
+        ("Correlation", "ActivityID") => SystemField.ActivityId,
+        ("Correlation", "RelatedActivityID") => SystemField.RelatedActivityId,
+        ("Execution", "ProcessID") => SystemField.ProcessId,
+        ("Execution", "ThreadID") => SystemField.ThreadId,
+        ("Security", "UserID") => SystemField.UserId,
+        _ => SystemField.None,
+    };
+
+    private void SetSystem(SystemField field, in BinXmlValue value)
     {
         var e = _event;
-        switch (element)
+        switch (field)
         {
-            case "Provider":
-                if (attribute == "Name") e.Provider = Recent(SystemValueCache.Provider, value);
-                else if (attribute == "Guid") e.ProviderGuid = Recent(SystemValueCache.ProviderGuid, value);
-                else if (attribute == "EventSourceName" && e.Provider.Length == 0) e.Provider = Recent(SystemValueCache.Provider, value);
-                break;
-            case "TimeCreated" when attribute == "SystemTime":
+            case SystemField.EventId: e.EventId = (int)(Integer(value) ?? 0); break;
+            case SystemField.EventIdQualifiers: e.EventIdQualifiers = (int?)Integer(value); break;
+            case SystemField.Version: e.Version = (int?)Integer(value); break;
+            case SystemField.Level: e.Level = (int?)Integer(value); break;
+            case SystemField.Task: e.Task = (int?)Integer(value); break;
+            case SystemField.Opcode: e.Opcode = (int?)Integer(value); break;
+            case SystemField.Keywords: e.Keywords = Recent(SystemValueCache.Keywords, value); break;
+            case SystemField.TimeCreated:
                 if (Time(value) is { } time)
                 {
                     e.TimeCreated = time;
                     _hasTime = true;
                 }
                 break;
-            case "EventID" when attribute == "Qualifiers": e.EventIdQualifiers = (int?)Integer(value); break;
-            case "Correlation" when attribute == "ActivityID": e.ActivityId = Recent(SystemValueCache.ActivityId, value); break;
-            case "Correlation" when attribute == "RelatedActivityID": e.RelatedActivityId = Recent(SystemValueCache.RelatedActivityId, value); break;
-            case "Execution" when attribute == "ProcessID": e.ProcessId = (int?)Integer(value); break;
-            case "Execution" when attribute == "ThreadID": e.ThreadId = (int?)Integer(value); break;
-            case "Security" when attribute == "UserID": e.UserId = Recent(SystemValueCache.UserId, value); break;
+            case SystemField.EventRecordId: _recordId = Integer(value); break;
+            case SystemField.ActivityId: e.ActivityId = Recent(SystemValueCache.ActivityId, value); break;
+            case SystemField.RelatedActivityId: e.RelatedActivityId = Recent(SystemValueCache.RelatedActivityId, value); break;
+            case SystemField.ProcessId: e.ProcessId = (int?)Integer(value); break;
+            case SystemField.ThreadId: e.ThreadId = (int?)Integer(value); break;
+            case SystemField.Channel: e.Channel = Recent(SystemValueCache.Channel, value); break;
+            case SystemField.Computer: e.Computer = Recent(SystemValueCache.Computer, value); break;
+            case SystemField.UserId: e.UserId = Recent(SystemValueCache.UserId, value); break;
+            case SystemField.ProviderName: e.Provider = Recent(SystemValueCache.Provider, value); break;
+            case SystemField.ProviderGuid: e.ProviderGuid = Recent(SystemValueCache.ProviderGuid, value); break;
+            case SystemField.ProviderEventSourceName:
+                if (e.Provider.Length == 0) e.Provider = Recent(SystemValueCache.Provider, value);
+                break;
         }
     }
 
