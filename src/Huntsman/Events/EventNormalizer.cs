@@ -10,7 +10,7 @@ namespace Huntsman.Events;
 /// </summary>
 public static class EventNormalizer
 {
-    private const int DecodedSlots = 64, MaxCachedLength = 64;
+    private const int DecodedSlots = 256, MaxCachedLength = 512; // access lists ("%%1537\r\n\t\t\t\t%%1538 …") are long and repeat too
 
     /// <summary>
     /// Token values repeat ("%%1833", "%%1843" in every logon and process event): the last decodings per thread, direct-mapped,
