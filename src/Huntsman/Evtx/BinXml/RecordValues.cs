@@ -13,6 +13,7 @@ namespace Huntsman.Evtx.BinXml;
 internal sealed class RecordValues : LazyFieldValues
 {
     public const int SlotSize = 8;
+    private const int MaxPooledTextBytes = 64;
 
     private readonly byte[] _bytes;
     private readonly int _count;
@@ -38,8 +39,16 @@ internal sealed class RecordValues : LazyFieldValues
     {
         var rendered = _rendered ?? Interlocked.CompareExchange(ref _rendered, new string?[_count], null) ?? _rendered;
         // A race renders the same text twice; either copy may stay.
-        return rendered[index] ??= ValueRenderer.Render(_bytes, Value(index), StringPool.ForThread);
+        return rendered[index] ??= Render(Value(index));
     }
+
+    /// <summary>
+    /// Short texts, numbers, SIDs and GUIDs repeat across events and are shared through the thread's pool; longer texts
+    /// (paths, command lines) are mostly unique, and a pool lookup (a likely cache miss) costs more than the string.
+    /// </summary>
+    private string Render(in BinXmlValue value) => value.Type != BinXmlValueType.String || value.Length <= MaxPooledTextBytes
+        ? ValueRenderer.Render(_bytes, value, StringPool.ForThread)
+        : ValueRenderer.Render(_bytes, value);
 
     public override ReadOnlySpan<char> Chars(int index)
     {
