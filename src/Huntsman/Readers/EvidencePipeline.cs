@@ -26,17 +26,44 @@ public static class EvidencePipeline
             return;
         }
 
-        // One lock and Monitor waits: no producer thread, no spinning semaphores or blocking queue. The workers take units
-        // from the enumeration in turn (it is not thread-safe), never more than `window` ahead of the consumer.
+        // One lock and Monitor waits: no producer thread, no spinning semaphores or blocking queue. The calling thread is one
+        // of the `threads` workers (a separate consumer thread would be one thread too many for the cores, and woken per unit):
+        // it consumes whenever the next result is ready and otherwise reads a unit itself. Units are taken from the enumeration
+        // in turn (it is not thread-safe), never more than `window` ahead of the consumer.
         int window = threads * 4;
         var gate = new object();
         var done = new Dictionary<long, T>();
         using var source = units.GetEnumerator();
         long taken = 0, next = 0;
         bool exhausted = false, stopping = false;
-        int running = threads;
         Exception? failure = null;
         using var wake = cancel.Register(() => { lock (gate) Monitor.PulseAll(gate); });
+
+        // Under the lock: the next unit to read, if one may be taken now.
+        bool TryTake(out EvidenceUnit unit, out long seq)
+        {
+            unit = null!;
+            seq = -1;
+            if (exhausted || stopping || failure is not null || taken - next >= window || cancel.IsCancellationRequested) return false;
+            if (!source.MoveNext())
+            {
+                exhausted = true;
+                Monitor.PulseAll(gate);
+                return false;
+            }
+            unit = source.Current;
+            seq = taken++;
+            return true;
+        }
+
+        void Store(long seq, T result)
+        {
+            lock (gate)
+            {
+                done[seq] = result;
+                if (seq == next) Monitor.PulseAll(gate);
+            }
+        }
 
         void Worker()
         {
@@ -48,54 +75,53 @@ public static class EvidencePipeline
                     long seq;
                     lock (gate)
                     {
-                        while (!exhausted && !stopping && failure is null && taken - next >= window && !cancel.IsCancellationRequested)
-                            Monitor.Wait(gate);
-                        if (exhausted || stopping || failure is not null) return;
-                        cancel.ThrowIfCancellationRequested();
-                        if (!source.MoveNext())
+                        while (!TryTake(out unit, out seq))
                         {
-                            exhausted = true;
-                            return;
+                            if (exhausted || stopping || failure is not null || cancel.IsCancellationRequested) return;
+                            Monitor.Wait(gate);
                         }
-                        unit = source.Current;
-                        seq = taken++;
                     }
-                    var result = work(ReadSafely(unit));
-                    lock (gate)
-                    {
-                        done[seq] = result;
-                        if (seq == next) Monitor.PulseAll(gate);
-                    }
+                    Store(seq, work(ReadSafely(unit)));
                 }
             }
-            catch (Exception ex) { lock (gate) failure ??= ex; }
-            finally
+            catch (Exception ex)
             {
                 lock (gate)
                 {
-                    running--;
+                    failure ??= ex;
                     Monitor.PulseAll(gate);
                 }
             }
         }
 
-        var workers = new Task[threads];
-        for (int i = 0; i < threads; i++)
+        var workers = new Task[threads - 1];
+        for (int i = 0; i < workers.Length; i++)
             workers[i] = Task.Factory.StartNew(Worker, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             while (true)
             {
                 T result;
+                EvidenceUnit unit;
+                long seq;
                 lock (gate)
                 {
-                    while (!done.Remove(next, out result!))
+                    while (true)
                     {
-                        // Every unit taken is in `done` once the workers are gone: a missing one means the end (or a failure).
-                        if (failure is not null || running == 0) goto finished;
+                        cancel.ThrowIfCancellationRequested();
+                        if (failure is not null) goto finished;
+                        if (done.Remove(next, out result!)) goto consume;
+                        if (TryTake(out unit, out seq)) goto read;
+                        // Every unit taken is in `done` once it is read: nothing taken and nothing left means the end.
+                        if (exhausted && taken == next) goto finished;
                         Monitor.Wait(gate);
                     }
                 }
+            read:
+                try { Store(seq, work(ReadSafely(unit))); }
+                catch (Exception ex) { lock (gate) failure ??= ex; }
+                continue;
+            consume:
                 consume(result);
                 lock (gate)
                 {

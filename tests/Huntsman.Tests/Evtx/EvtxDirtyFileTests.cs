@@ -178,6 +178,23 @@ public sealed class EvtxDirtyFileTests
     }
 
     [Fact]
+    public void SlackAfterTheFreeSpaceOffsetIsNotRead()
+    {
+        // Enough records to pass the first 4 KiB read, then garbage in the slack: only --recover looks there.
+        var (writer, chunks) = Build(1, 60, _ => false);
+        int end = chunks[0].Position;
+        Assert.True(end > 4096);
+        chunks[0].Bytes.AsSpan(end).Fill(0xff);
+        chunks[0].Finish();
+        var file = writer.ToFile();
+        var plain = EvtxParser.Parse(file, new ReaderOptions());
+        Assert.Equal(Enumerable.Range(1, 60).Select(i => (long)i), Ids(plain));
+        Assert.Empty(plain.Issues);
+        Assert.Equal("v60", plain.Events[^1].GetPayload("A"));
+        Assert.Equal(Ids(plain), Ids(EvtxParser.Parse(file, new ReaderOptions { Recover = true })));
+    }
+
+    [Fact]
     public void UndecodableRecordIsAnIssueWithItsIdAndReadingGoesOn()
     {
         var (writer, chunks) = Build(1, 3, _ => false);
