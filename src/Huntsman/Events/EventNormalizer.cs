@@ -27,8 +27,7 @@ public static class EventNormalizer
         var fields = e.Fields;
         var span = CollectionsMarshal.AsSpan(fields);
         // Siblings are gathered first and the list shifted once: inserting one by one moved the tail for each of them.
-        var siblings = t_siblings ??= new(8);
-        siblings.Clear();
+        List<(int After, EventField Field)>? siblings = null; // the thread's scratch list, fetched only when needed
         for (int i = 0; i < span.Length; i++)
         {
             var f = span[i];
@@ -40,11 +39,17 @@ public static class EventNormalizer
             if (decoded is null) continue;
             // Idempotent: an event read back from our own dump already carries the decoded sibling.
             if (i + 1 < span.Length && span[i + 1].Name == f.Name && span[i + 1].Value == decoded) { i++; continue; }
+            if (siblings is null)
+            {
+                siblings = t_siblings ??= new(8);
+                siblings.Clear();
+            }
             siblings.Add((i, new EventField(f.Name, decoded)));
         }
-        if (siblings.Count == 0) return;
+        if (siblings is null) return;
         int count = span.Length;
-        fields.Capacity = count + siblings.Count; // exact: SetCount alone would double the array
+        // Exact (SetCount alone would double the array); readers may have left room for the siblings already.
+        if (fields.Capacity < count + siblings.Count) fields.Capacity = count + siblings.Count;
         CollectionsMarshal.SetCount(fields, count + siblings.Count);
         span = CollectionsMarshal.AsSpan(fields);
         int write = span.Length - 1, next = siblings.Count - 1;

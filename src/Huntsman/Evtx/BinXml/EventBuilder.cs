@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using Huntsman.Events;
+using Huntsman.Events.Taxonomy;
 
 namespace Huntsman.Evtx.BinXml;
 
@@ -89,7 +90,7 @@ internal sealed partial class EventBuilder
     private void SetFields(List<EventField> list)
     {
         var values = _lazyCount > 0 ? CopyValues() : null;
-        list.Capacity = _fieldCount;
+        list.Capacity = _fieldCount + SiblingRoom();
         CollectionsMarshal.SetCount(list, _fieldCount);
         var fields = CollectionsMarshal.AsSpan(list);
         for (int i = 0, slot = 0; i < fields.Length; i++)
@@ -97,6 +98,24 @@ internal sealed partial class EventBuilder
             ref var f = ref _fields[i];
             fields[i] = f.Text is { } text ? new EventField(f.Name, text) : new EventField(f.Name, values!, slot++);
         }
+    }
+
+    /// <summary>
+    /// <see cref="EventNormalizer"/> adds a decoded sibling after each Security value holding a %% token: room for them
+    /// in the list now rather than a second array then (a stray match only leaves a slot unused).
+    /// </summary>
+    private int SiblingRoom()
+    {
+        if (!Channels.IsSecurity(_event)) return 0;
+        int room = 0;
+        for (int i = 0; i < _fieldCount; i++)
+        {
+            ref var f = ref _fields[i];
+            var chars = f.Text is { } text ? MemoryMarshal.AsBytes(text.AsSpan())
+                : f.Value.Type == BinXmlValueType.String ? new ReadOnlySpan<byte>(_chunk, f.Value.Offset, f.Value.Length) : default;
+            if (chars.IndexOf("%\0%\0"u8) >= 0) room++;
+        }
+        return room;
     }
 
     /// <summary>One copy of the chunk range holding the record's lazy values (the chunk buffer is reused after the chunk), behind their slot table.</summary>
