@@ -71,6 +71,7 @@ public sealed class EvtxLazyValueTests
         Assert.Equal("4688", e.Fields[2].Chars.ToString()); // not a string: rendered
         Assert.Equal(1, RenderedCount(values));
         foreach (var f in e.Fields) Assert.Equal(f.Value, f.Chars.ToString());
+        Assert.Equal(e.Fields.Count, e.Fields.Capacity);
     }
 
     [Fact]
@@ -115,6 +116,7 @@ public sealed class EvtxLazyValueTests
             Assert.Equal(["SubjectUserName", "ImpersonationLevel", "ImpersonationLevel", "TargetLogonId"], e.Fields.Select(f => f.Name));
             Assert.Equal("Impersonation", e.Fields[2].Value);
             Assert.True(RenderedCount(Lazy(e)) <= 1, "only the token value may have been rendered");
+            Assert.Equal(e.Fields.Count, e.Fields.Capacity); // room for the sibling was made when the list was built
         }
         Assert.Equal(["alice", "%%1833", "Impersonation", "0x3e7"], events[0].Fields.Select(f => f.Value));
     }

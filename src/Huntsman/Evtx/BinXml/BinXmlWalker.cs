@@ -92,7 +92,7 @@ internal sealed class BinXmlWalker(ChunkData chunk, EventBuilder sink)
                 _sink.LeavePath(path.Length);
                 continue;
             }
-            _sink.Apply(step, value);
+            if (step.Kind != PlanStepKind.Content) _sink.Apply(step, value);
         }
     }
 

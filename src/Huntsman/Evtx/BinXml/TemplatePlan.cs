@@ -58,12 +58,12 @@ internal sealed class TemplatePlan
             if (depth == 2 && section == EventSection.System)
             {
                 if (attribute.Parts.Length != 1) return false;
+                var target = EventBuilder.AttributeField(element.Name, attribute.Name);
+                if (target == SystemField.None) continue; // an attribute WinEvent does not keep: no step
                 steps.Add(attribute.Parts[0] switch
                 {
-                    SubstitutionNode s => new PlanStep(PlanStepKind.SystemAttribute, attribute.Name, s.Index, default, guard, s.Optional, null,
-                        EventBuilder.AttributeField(element.Name, attribute.Name)),
-                    TextNode t => new PlanStep(PlanStepKind.SystemAttribute, attribute.Name, -1, t.Value, guard, false, null,
-                        EventBuilder.AttributeField(element.Name, attribute.Name)),
+                    SubstitutionNode s => new PlanStep(PlanStepKind.SystemAttribute, attribute.Name, s.Index, default, guard, s.Optional, null, target),
+                    TextNode t => new PlanStep(PlanStepKind.SystemAttribute, attribute.Name, -1, t.Value, guard, false, null, target),
                     _ => throw new InvalidOperationException("attribute parts are text or substitutions"),
                 });
             }
@@ -108,6 +108,8 @@ internal sealed class TemplatePlan
         if (field is null) return true;
         var kind = section == EventSection.System ? PlanStepKind.SystemText : PlanStepKind.Field;
         var system = kind == PlanStepKind.SystemText ? EventBuilder.TextField(field) : SystemField.None;
+        // A System element WinEvent does not keep yields nothing; its substitution stays a content step (nested BinXML).
+        if (kind == PlanStepKind.SystemText && system == SystemField.None) return true;
         if (contentStep >= 0) steps[contentStep] = steps[contentStep] with { Kind = kind, Name = field, System = system };
         else steps.Add(new PlanStep(kind, field, -1, constant, guard, false, null, system));
         return true;
