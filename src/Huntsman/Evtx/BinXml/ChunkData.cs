@@ -103,6 +103,14 @@ internal sealed class ChunkData
         return name;
     }
 
+    /// <summary>True when the name structure at <paramref name="offset"/> holds <paramref name="name"/> (compared as bytes: nothing decoded).</summary>
+    private bool NameIs(int offset, string name)
+    {
+        if (offset < 0 || (long)offset + 8 + name.Length * 2 > Length) return false;
+        return BinaryPrimitives.ReadUInt16LittleEndian(Bytes.AsSpan(offset + 6)) == name.Length
+            && MemoryMarshal.AsBytes(name.AsSpan()).SequenceEqual(new ReadOnlySpan<byte>(Bytes, offset + 8, name.Length * 2));
+    }
+
     /// <summary>
     /// Reads a TemplateInstance token at <paramref name="pos"/> up to its values: resolves the definition
     /// (inline, cached, or compiled from a validated back-reference) and leaves <paramref name="pos"/> on the value count.
@@ -193,18 +201,14 @@ internal sealed class ChunkData
         if ((long)offset + cached.Length > Length) return false;
         var current = new ReadOnlySpan<byte>(Bytes, offset, cached.Length);
         int at = 4; // the next-in-bucket link is never read by the compilation
-        try
+        foreach (var name in entry.Names)
         {
-            foreach (var name in entry.Names)
-            {
-                if (!current[at..name.Field].SequenceEqual(cached[at..name.Field])) return false;
-                int target = BinaryPrimitives.ReadInt32LittleEndian(current[name.Field..]);
-                int afterField = offset + name.Field + 4;
-                if (name.Inline ? target != afterField : target == afterField || DecodeName(target, out _) != name.Name) return false;
-                at = name.Field + 4;
-            }
+            if (!current[at..name.Field].SequenceEqual(cached[at..name.Field])) return false;
+            int target = BinaryPrimitives.ReadInt32LittleEndian(current[name.Field..]);
+            int afterField = offset + name.Field + 4;
+            if (name.Inline ? target != afterField : target == afterField || !NameIs(target, name.Name)) return false;
+            at = name.Field + 4;
         }
-        catch (BinXmlException) { return false; }
         return current[at..].SequenceEqual(cached[at..]);
     }
 
