@@ -57,3 +57,10 @@ public class DetectionTableTests
         Assert.Equal("No detections." + Environment.NewLine, output.ToString());
     }
 }
+
+public class TerminalTextTests
+{
+    [Fact]
+    public void EscapeShowsControlCharactersAndEscapesMarkup() =>
+        Assert.Equal(@"[[red]]x\x1b[[2J", Huntsman.Cli.Infrastructure.TerminalText.Escape("[red]x\u001b[2J"));
+}
