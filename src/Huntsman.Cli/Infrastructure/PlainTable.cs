@@ -1,4 +1,5 @@
 using System.Text;
+using Huntsman.Events;
 
 namespace Huntsman.Cli.Infrastructure;
 
@@ -6,7 +7,7 @@ namespace Huntsman.Cli.Infrastructure;
 /// A text table for outputs that can run to thousands of rows (timelines, query results): column widths computed
 /// once, rows written straight to the stream. A layout-engine table measured every cell several times and held
 /// every row's segments, which took longer than the hunt itself. Cells may hold several lines.
-/// Evidence is attacker-controlled, so every cell goes through <see cref="TerminalText.Printable"/>.
+/// Evidence is attacker-controlled, so every cell goes through <see cref="PrintableText.Of"/>.
 /// </summary>
 public sealed class PlainTable(params string[] headers)
 {
@@ -22,7 +23,7 @@ public sealed class PlainTable(params string[] headers)
         var row = new string[cells.Length][];
         for (int c = 0; c < cells.Length; c++)
         {
-            row[c] = cells[c].Length == 0 ? [""] : cells[c].Select(TerminalText.Printable).ToArray();
+            row[c] = cells[c].Length == 0 ? [""] : cells[c].Select(PrintableText.Of).ToArray();
             foreach (var line in row[c]) _widths[c] = Math.Max(_widths[c], Width(line));
         }
         _rows.Add(row);
