@@ -1,4 +1,5 @@
 using System.Text;
+using Huntsman.Events;
 
 namespace Huntsman.Cli.Infrastructure;
 
@@ -6,7 +7,7 @@ namespace Huntsman.Cli.Infrastructure;
 /// A text table for outputs that can run to thousands of rows (timelines, query results): column widths computed
 /// once, rows written straight to the stream. A layout-engine table measured every cell several times and held
 /// every row's segments, which took longer than the hunt itself. Cells may hold several lines.
-/// Evidence is attacker-controlled, so every cell goes through <see cref="Printable"/>.
+/// Evidence is attacker-controlled, so every cell goes through <see cref="PrintableText.Of"/>.
 /// </summary>
 public sealed class PlainTable(params string[] headers)
 {
@@ -22,7 +23,7 @@ public sealed class PlainTable(params string[] headers)
         var row = new string[cells.Length][];
         for (int c = 0; c < cells.Length; c++)
         {
-            row[c] = cells[c].Length == 0 ? [""] : cells[c].Select(Printable).ToArray();
+            row[c] = cells[c].Length == 0 ? [""] : cells[c].Select(PrintableText.Of).ToArray();
             foreach (var line in row[c]) _widths[c] = Math.Max(_widths[c], Width(line));
         }
         _rows.Add(row);
@@ -56,21 +57,4 @@ public sealed class PlainTable(params string[] headers)
 
     /// <summary>Terminal cells: ASCII is one per char; anything else asks the console library (wide CJK, combining marks).</summary>
     private static int Width(string text) => Ascii.IsValid(text) ? text.Length : new Spectre.Console.Rendering.Segment(text).CellCount();
-
-    /// <summary>
-    /// Control characters (escape sequences could drive the analyst's terminal, line breaks would forge rows) are
-    /// shown as \xNN instead of being written.
-    /// </summary>
-    public static string Printable(string text)
-    {
-        var span = text.AsSpan();
-        if (!span.ContainsAnyInRange('\0', '\x1f') && !span.ContainsAnyInRange('\x7f', '\x9f')) return text;
-        var sb = new StringBuilder(text.Length + 8);
-        foreach (var ch in text)
-        {
-            if (ch < 0x20 || ch is >= '\x7f' and <= '\x9f') sb.Append($"\\x{(int)ch:x2}");
-            else sb.Append(ch);
-        }
-        return sb.ToString();
-    }
 }

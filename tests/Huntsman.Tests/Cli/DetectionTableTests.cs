@@ -57,3 +57,20 @@ public class DetectionTableTests
         Assert.Equal("No detections." + Environment.NewLine, output.ToString());
     }
 }
+
+public class TerminalTextTests
+{
+    [Fact]
+    public void EscapeShowsControlCharactersAndEscapesMarkup() =>
+        Assert.Equal(@"[[red]]x\x1b[[2J", Huntsman.Cli.Infrastructure.TerminalText.Escape("[red]x\u001b[2J"));
+}
+
+public class ProcessTreeLineTests
+{
+    [Fact]
+    public void CommandLineCannotForgeLinesOrDriveTheTerminal()
+    {
+        var node = new Huntsman.Lineage.ProcessNode("PC", 4) { Image = @"C:\w\cmd.exe", CommandLine = "cmd /c echo\n  C:\\fake.exe [pid 1]\u001b[2J" };
+        Assert.Equal(@"C:\w\cmd.exe [pid 4] :: cmd /c echo\x0a  C:\fake.exe [pid 1]\x1b[2J", Huntsman.Lineage.ProcessTreeWriter.Line(node, 0));
+    }
+}
