@@ -128,7 +128,7 @@ internal static class BaselineCommand
             table.AddColumn(new TableColumn("times").RightAligned());
             table.AddColumn("explanation");
             foreach (var a in anomalies)
-                table.AddRow(a.First.ToString("u"), Markup.Escape(a.Host), BehaviourKinds.JsonName(a.Category), a.Score.ToString(), a.Occurrences.ToString("N0"), Markup.Escape(a.Explanation));
+                table.AddRow(a.First.ToString("u"), TerminalText.Escape(a.Host), BehaviourKinds.JsonName(a.Category), a.Score.ToString(), a.Occurrences.ToString("N0"), TerminalText.Escape(a.Explanation));
             AnsiConsole.Write(table);
             Console.Error.WriteLine($"{anomalies.Count:N0} anomalies{(ledger.SuppressedCount > 0 ? $" ({ledger.SuppressedCount:N0} more suppressed by the allowlist)" : "")}" +
                                     $"{(finder.Overflow > 0 ? $" ({finder.Overflow:N0} more over the cap)" : "")}");

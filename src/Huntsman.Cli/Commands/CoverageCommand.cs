@@ -62,13 +62,13 @@ internal sealed class CoverageCommand : Command<CoverageCommand.Settings>
 
     private static void WriteHost(HostCoverage host)
     {
-        AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(host.Host)}[/]  {host.Events:N0} events, {host.First:u} … {host.Last:u}").LeftJustified());
+        AnsiConsole.Write(new Rule($"[bold]{TerminalText.Escape(host.Host)}[/]  {host.Events:N0} events, {host.First:u} … {host.Last:u}").LeftJustified());
         var ids = new Table().Border(TableBorder.Simple);
         ids.AddColumns("channel", "event id", "sysmon type");
         ids.AddColumn(new TableColumn("count").RightAligned());
         ids.AddColumns("first", "last");
         foreach (var e in host.EventIds)
-            ids.AddRow(Markup.Escape(e.Channel), e.EventId.ToString(), Markup.Escape(e.SysmonType ?? ""), e.Count.ToString("N0"), e.First.ToString("u"), e.Last.ToString("u"));
+            ids.AddRow(TerminalText.Escape(e.Channel), e.EventId.ToString(), TerminalText.Escape(e.SysmonType ?? ""), e.Count.ToString("N0"), e.First.ToString("u"), e.Last.ToString("u"));
         AnsiConsole.Write(ids);
 
         var continuity = new Table().Border(TableBorder.Simple);
@@ -76,7 +76,7 @@ internal sealed class CoverageCommand : Command<CoverageCommand.Settings>
         foreach (var c in host.Channels)
         {
             var largest = c.Gaps.MaxBy(g => g.Missing);
-            continuity.AddRow(Markup.Escape(c.Channel), $"{c.FirstRecordId}–{c.LastRecordId}", c.MissingRecords.ToString("N0"),
+            continuity.AddRow(TerminalText.Escape(c.Channel), $"{c.FirstRecordId}–{c.LastRecordId}", c.MissingRecords.ToString("N0"),
                 c.GapCount.ToString("N0") + (c.TooFragmented ? " (too fragmented)" : ""), c.TimeGapCount.ToString("N0"),
                 largest is null ? "" : $"{largest.Missing:N0} after #{largest.AfterRecordId} ({largest.LastTimeBefore:u} … {largest.FirstTimeAfter:u})");
         }

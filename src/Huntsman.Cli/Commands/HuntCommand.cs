@@ -60,7 +60,7 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
                 using (var w = new StreamWriter(output.Stream, leaveOpen: true)) DetectionCsvWriter.Write(w, detections);
                 break;
             default:
-                using (var w = new StreamWriter(output.Stream, leaveOpen: true)) DetectionTable.Write(w, detections, console.NoColor);
+                using (var w = new StreamWriter(output.Stream, leaveOpen: true)) DetectionTable.Write(w, detections);
                 if (findings.Count > 0) LateralCommand.WriteTable(output.Stream, findings);
                 break;
         }

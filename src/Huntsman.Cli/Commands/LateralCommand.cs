@@ -76,9 +76,9 @@ internal sealed class LateralCommand : Command<LateralCommand.Settings>
         {
             var source = string.Join(" ", new[] { f.SourceHost, f.SourceIp, f.SourcePid is { } p ? $"pid {p}" : null }.Where(s => s is not null));
             var commands = string.Join("; ", LateralAllowlist.Flatten(f.Commands).Select(c => c.CommandLine ?? c.Image).Take(4));
-            table.AddRow(Markup.Escape(Events.SystemFields.FormatTime(f.Start)), f.Kind, Markup.Escape(f.Tool), Markup.Escape(source),
-                Markup.Escape(f.TargetHost ?? ""), Markup.Escape(f.Account ?? ""), f.Confidence + (f.SuppressedBy is { } s ? $" (allowlisted: {s})" : ""),
-                string.Join(" ", f.Attack), Markup.Escape(commands));
+            table.AddRow(TerminalText.Escape(Events.SystemFields.FormatTime(f.Start)), f.Kind, TerminalText.Escape(f.Tool), TerminalText.Escape(source),
+                TerminalText.Escape(f.TargetHost ?? ""), TerminalText.Escape(f.Account ?? ""), f.Confidence + (f.SuppressedBy is { } s ? $" (allowlisted: {s})" : ""),
+                string.Join(" ", f.Attack), TerminalText.Escape(commands));
         }
         console.Write(table);
         foreach (var f in findings.Where(f => f.SourceProcess.Count > 0))

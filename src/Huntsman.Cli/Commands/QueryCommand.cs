@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Huntsman.Cli.Infrastructure;
 using Huntsman.Query;
 using Huntsman.Query.Store;
 using Spectre.Console;
@@ -103,18 +104,10 @@ internal sealed class QueryCommand : Command<QueryCommand.Settings>
             default:
             {
                 using var writer = new StreamWriter(stream, leaveOpen: file is null);
-                var console = AnsiConsole.Create(new AnsiConsoleSettings
-                {
-                    Out = new AnsiConsoleOutput(writer),
-                    Ansi = file is null ? AnsiSupport.Detect : AnsiSupport.No,
-                    ColorSystem = file is null ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-                });
-                if (file is not null) console.Profile.Width = 4096;
-                var table = new Table().Border(TableBorder.Rounded);
-                foreach (var c in result.Columns) table.AddColumn(new TableColumn(Markup.Escape(c)));
-                foreach (var row in result.Rows) table.AddRow(row.Select(v => (Spectre.Console.Rendering.IRenderable)new Text(QueryValueFormat.Format(v))).ToArray());
-                console.Write(table);
-                console.WriteLine($"{result.Rows.Count} row(s)");
+                var table = new PlainTable(result.Columns.ToArray());
+                foreach (var row in result.Rows) table.AddRow(row.Select(v => QueryValueFormat.Format(v)).ToArray());
+                table.Write(writer);
+                writer.WriteLine($"{result.Rows.Count} row(s)");
                 break;
             }
         }

@@ -66,11 +66,11 @@ internal sealed class StackCommand : Command<StackCommand.Settings>
                 break;
             default:
                 var table = new Table().Border(TableBorder.Simple);
-                foreach (var f in fields) table.AddColumn(Markup.Escape(f));
+                foreach (var f in fields) table.AddColumn(TerminalText.Escape(f));
                 table.AddColumn(new TableColumn("count").RightAligned());
                 table.AddColumn(new TableColumn("hosts").RightAligned());
                 foreach (var row in rows)
-                    table.AddRow([.. row.Values.Select(Markup.Escape), row.Count.ToString("N0"), row.HostCount.ToString("N0")]);
+                    table.AddRow([.. row.Values.Select(TerminalText.Escape), row.Count.ToString("N0"), row.HostCount.ToString("N0")]);
                 AnsiConsole.Write(table);
                 AnsiConsole.MarkupLineInterpolated(
                     $"[grey]{counter.EventsCounted:N0} of {counter.EventsSeen:N0} events counted in {counter.DistinctTuples:N0} tuples ({counter.EventsMissingField:N0} lacked a field{(counter.EventsOverflowed > 0 ? $", {counter.EventsOverflowed:N0} over the tuple cap" : "")})[/]");

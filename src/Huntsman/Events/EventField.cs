@@ -32,6 +32,9 @@ public readonly struct EventField : IEquatable<EventField>
     /// <summary>The value's characters, without allocating a string when the source holds the text as UTF-16.</summary>
     public ReadOnlySpan<char> Chars => _value is string s ? s : Unsafe.As<LazyFieldValues>(_value).Chars(_index);
 
+    /// <summary>False when the value is known to be generated text (a number, GUID, SID, time, binary): see <see cref="LazyFieldValues.HoldsText"/>.</summary>
+    public bool HoldsText => _value is string || Unsafe.As<LazyFieldValues>(_value).HoldsText(_index);
+
     public void Deconstruct(out string name, out string value)
     {
         name = Name;

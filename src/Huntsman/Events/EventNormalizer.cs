@@ -10,6 +10,16 @@ namespace Huntsman.Events;
 /// </summary>
 public static class EventNormalizer
 {
+    private const int DecodedSlots = 256, MaxCachedLength = 512; // access lists ("%%1537\r\n\t\t\t\t%%1538 …") are long and repeat too
+
+    /// <summary>
+    /// Token values repeat ("%%1833", "%%1843" in every logon and process event): the last decodings per thread, direct-mapped,
+    /// so a repeated value is neither rendered nor decoded again.
+    /// </summary>
+    [ThreadStatic] private static (string Raw, string? Decoded)[]? t_decoded;
+    /// <summary>The decoded siblings of the event being normalised (scratch, per thread).</summary>
+    [ThreadStatic] private static List<(int After, EventField Field)>? t_siblings;
+
     public static void Normalize(WinEvent e)
     {
         // The tokens are Security-audit parameter messages; elsewhere "%%1" is batch syntax in a command line.
@@ -17,19 +27,29 @@ public static class EventNormalizer
         var fields = e.Fields;
         var span = CollectionsMarshal.AsSpan(fields);
         // Siblings are gathered first and the list shifted once: inserting one by one moved the tail for each of them.
-        List<(int After, EventField Field)>? siblings = null;
+        List<(int After, EventField Field)>? siblings = null; // the thread's scratch list, fetched only when needed
         for (int i = 0; i < span.Length; i++)
         {
             var f = span[i];
-            if (!f.Value.AsSpan().Contains("%%", StringComparison.Ordinal)) continue;
-            var decoded = MessageTokens.Decode(f.Value);
+            // Chars, not Value: a lazily read value is not rendered just to be searched (nor at all when it is a number).
+            if (!f.HoldsText) continue;
+            var chars = f.Chars;
+            if (!chars.Contains("%%", StringComparison.Ordinal)) continue;
+            var decoded = Decode(f, chars);
             if (decoded is null) continue;
             // Idempotent: an event read back from our own dump already carries the decoded sibling.
             if (i + 1 < span.Length && span[i + 1].Name == f.Name && span[i + 1].Value == decoded) { i++; continue; }
-            (siblings ??= new(4)).Add((i, new EventField(f.Name, decoded)));
+            if (siblings is null)
+            {
+                siblings = t_siblings ??= new(8);
+                siblings.Clear();
+            }
+            siblings.Add((i, new EventField(f.Name, decoded)));
         }
         if (siblings is null) return;
         int count = span.Length;
+        // Exact (SetCount alone would double the array); readers may have left room for the siblings already.
+        if (fields.Capacity < count + siblings.Count) fields.Capacity = count + siblings.Count;
         CollectionsMarshal.SetCount(fields, count + siblings.Count);
         span = CollectionsMarshal.AsSpan(fields);
         int write = span.Length - 1, next = siblings.Count - 1;
@@ -38,5 +58,17 @@ public static class EventNormalizer
             if (next >= 0 && siblings[next].After == read) span[write--] = siblings[next--].Field;
             span[write--] = span[read];
         }
+        siblings.Clear();
+    }
+
+    private static string? Decode(in EventField field, ReadOnlySpan<char> chars)
+    {
+        if (chars.Length > MaxCachedLength) return MessageTokens.Decode(field.Value);
+        var cache = t_decoded ??= new (string, string?)[DecodedSlots];
+        ref var slot = ref cache[(uint)string.GetHashCode(chars) % DecodedSlots];
+        if (slot.Raw is not null && chars.SequenceEqual(slot.Raw)) return slot.Decoded;
+        var raw = field.Value;
+        slot = (raw, MessageTokens.Decode(raw));
+        return slot.Decoded;
     }
 }

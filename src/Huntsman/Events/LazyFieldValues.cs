@@ -11,4 +11,10 @@ public abstract class LazyFieldValues
 
     /// <summary>The characters of value <paramref name="index"/>; override to avoid the string where the bytes are text.</summary>
     public virtual ReadOnlySpan<char> Chars(int index) => Render(index);
+
+    /// <summary>
+    /// False when value <paramref name="index"/> is a number, GUID, SID, time or binary: its text is generated (digits, hex,
+    /// punctuation), never free text, so a search for text such as "%%" may skip it without rendering it.
+    /// </summary>
+    public virtual bool HoldsText(int index) => true;
 }

@@ -26,10 +26,10 @@ internal sealed partial class EvtxChunkReader
     private readonly int _length;
     private readonly ReaderOptions _options;
     private readonly EventBatch _batch;
-    private readonly ChunkData _chunk;
-    private readonly EventBuilder _builder;
-    private readonly BinXmlWalker _walker;
+    private readonly bool _usePlans;
     private readonly EvtxRecoveryIndex? _recovery;
+    /// <summary>The thread's decoder, rented for the duration of <see cref="Read"/>.</summary>
+    private ChunkDecoder _decoder = null!;
 
     /// <param name="usePlans">False makes every record take the tree walk (tests compare both paths).</param>
     /// <param name="recovery">With --recover: the file-wide choice of carved records to keep (null keeps all).</param>
@@ -44,15 +44,20 @@ internal sealed partial class EvtxChunkReader
         _length = Math.Min(length, EvtxFileHeader.ChunkSize);
         _options = options;
         _batch = batch;
-        _chunk = new ChunkData(bytes, _length);
-        _builder = new EventBuilder(bytes, options.KeepDocument);
-        // Templates' field plans are the fast path; the full document needs the tree walk.
-        _walker = new BinXmlWalker(_chunk, _builder, usePlans: usePlans && !options.KeepDocument);
+        _usePlans = usePlans;
     }
 
     private ReadOnlySpan<byte> Data => new(_bytes, 0, _length);
 
     public void Read()
+    {
+        // Templates' field plans are the fast path; the full document needs the tree walk.
+        _decoder = ChunkDecoder.Rent(_bytes, _length, _options.KeepDocument, _usePlans && !_options.KeepDocument);
+        try { ReadChunk(); }
+        finally { _decoder.Return(); }
+    }
+
+    private void ReadChunk()
     {
         var data = Data;
         if (data.IndexOfAnyExcept((byte)0) < 0) return; // unused slot
@@ -178,14 +183,13 @@ internal sealed partial class EvtxChunkReader
     {
         try
         {
-            _builder.Begin();
-            _walker.WalkRecord(pos + RecordHeaderSize, pos + size - 4);
+            _decoder.Builder.Begin();
+            _decoder.Walker.WalkRecord(pos + RecordHeaderSize, pos + size - 4);
             long written = BinaryPrimitives.ReadInt64LittleEndian(Data[(pos + 16)..]);
-            var e = _builder.Finish(id, ValueRenderer.ToDateTime(written));
+            var e = _decoder.Builder.Finish(id, ValueRenderer.ToDateTime(written));
             e.Origin = new EventOrigin(_file, _chunkIndex, _fileOffset + pos, 0, recovered);
             if (recovered && _recovery is not null && !_recovery.Keep(e.RecordId, _fileOffset + pos)) return true; // read elsewhere
             EventNormalizer.Normalize(e);
-            _walker.RecordFieldCount(e.Fields.Count);
             _batch.Events.Add(e);
             if (recovered) _batch.RecoveredCount++;
             return true;

@@ -24,12 +24,12 @@ public static class ProcessTreeWriter
         }
     }
 
-    /// <summary>One line: indentation, image, pid, start time, user, command line.</summary>
-    public static string Line(ProcessNode n, int depth) =>
+    /// <summary>One line: indentation, image, pid, start time, user, command line (control characters shown, see <see cref="PrintableText"/>).</summary>
+    public static string Line(ProcessNode n, int depth) => PrintableText.Of(
         $"{new string(' ', depth * 2)}{n.Image} [pid {n.ProcessId}]" +
         (n.Start is { } s ? $" {SystemFields.FormatTime(s)}" : n.Synthetic ? " (start not in evidence)" : "") +
         (n.User is { } u ? $" {u}" : "") +
-        (string.IsNullOrEmpty(n.CommandLine) ? "" : $" :: {n.CommandLine}");
+        (string.IsNullOrEmpty(n.CommandLine) ? "" : $" :: {n.CommandLine}"));
 
     /// <summary>The ancestry of a process as indented lines (root first), then the process's own subtree.</summary>
     public static void WriteLineage(TextWriter w, ProcessNode node)

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
+using Huntsman.Events;
 using Huntsman.Evtx;
 using Huntsman.Readers;
 using Xunit;
@@ -7,8 +8,8 @@ using Xunit;
 namespace Huntsman.Tests.Evtx;
 
 /// <summary>
-/// Mutated corpus files (fixed seed): no exception may escape a chunk unit, no input may take 2 s,
-/// and allocation per input stays bounded. Units are read directly (not through the pipeline's safety net).
+/// Mutated corpus files (fixed seed): no exception may escape a chunk unit or the rendering of its events' values,
+/// no input may take 2 s, and allocation per input stays bounded. Units are read directly (not through the pipeline's safety net).
 /// </summary>
 public sealed class EvtxFuzzTests
 {
@@ -45,7 +46,7 @@ public sealed class EvtxFuzzTests
             var clock = Stopwatch.StartNew();
             foreach (var unit in EvtxFormat.Units(EvtxSource.FromBytes($"fuzz-{i}.evtx", image), options[i % 2], _ => { }))
             {
-                try { unit.Read(); }
+                try { RenderAll(unit.Read()); }
                 catch (Exception ex)
                 {
                     Assert.Fail($"mutation {i} ({mutation}) of seed {i % seeds.Count}: {ex}");
@@ -59,6 +60,14 @@ public sealed class EvtxFuzzTests
             Assert.True(allocated < 256L << 20, $"mutation {i} ({mutation}) allocated {allocated >> 20} MB");
         }
         Assert.True(GC.GetTotalMemory(forceFullCollection: true) < 512L << 20);
+    }
+
+    /// <summary>Values are rendered lazily, after the chunk is read: that must not throw on damaged input either.</summary>
+    private static void RenderAll(EventBatch batch)
+    {
+        foreach (var e in batch.Events)
+            foreach (var f in e.Fields)
+                Assert.Equal(f.Value, f.Chars.ToString());
     }
 
     private static byte[] ThreeChunkImage(List<byte[]> seeds)

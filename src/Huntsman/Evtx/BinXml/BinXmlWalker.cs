@@ -7,11 +7,11 @@ namespace Huntsman.Evtx.BinXml;
 /// template instance) only reads its value table and replays the chunk's compiled template; anything
 /// else (raw elements, several fragments, nested BinXML values) is compiled on the spot.
 /// </summary>
-internal sealed class BinXmlWalker(ChunkData chunk, EventBuilder sink, bool usePlans)
+internal sealed class BinXmlWalker(ChunkData chunk, EventBuilder sink)
 {
     private readonly ChunkData _chunk = chunk;
     private readonly EventBuilder _sink = sink;
-    private readonly bool _usePlans = usePlans;
+    private bool _usePlans = true;
     /// <summary>
     /// Elements one record may expand to. Crafted templates can reference a nested BinXML value many times
     /// at every level; real records stay in the hundreds.
@@ -19,24 +19,15 @@ internal sealed class BinXmlWalker(ChunkData chunk, EventBuilder sink, bool useP
     private const int MaxElementsPerRecord = 100_000;
     private BinXmlValue[][] _values = new BinXmlValue[4][];
     private int _elements;
-    /// <summary>The last template placed at the record's top: it learns how many fields its events end up with.</summary>
-    private CompiledTemplate? _recordTemplate;
+
+    /// <summary>Starts on another chunk (see <see cref="ChunkDecoder"/>); false makes every record take the tree walk.</summary>
+    public void Reset(bool usePlans) => _usePlans = usePlans;
 
     /// <summary>Walks one record's BinXML [start, end), possibly several fragments.</summary>
     public void WalkRecord(int start, int end)
     {
         _elements = 0;
-        _recordTemplate = null;
         WalkFragment(start, end, 0);
-    }
-
-    /// <summary>
-    /// Remembers the record's final field count (after normalisation may have added decoded siblings) on its template,
-    /// so the next event of that template gets a field list that never grows.
-    /// </summary>
-    public void RecordFieldCount(int count)
-    {
-        if (_recordTemplate is { } template) template.FieldCountHint = Math.Max(template.FieldCountHint, count);
     }
 
     private void WalkFragment(int pos, int end, int depth)
@@ -61,10 +52,8 @@ internal sealed class BinXmlWalker(ChunkData chunk, EventBuilder sink, bool useP
                     buffer ??= new BinXmlValue[32];
                     int count = _chunk.ReadValues(ref pos, end, ref buffer);
                     var values = buffer.AsSpan(0, count);
-                    if (depth == 0) _sink.ReserveFields(template.FieldCountHint);
                     if (_usePlans && NoArrays(values) && template.PlanFor(_sink.Depth, _sink.Section) is { } plan) Apply(plan, values, depth);
                     else Walk(template.Roots, values, depth);
-                    if (depth == 0) _recordTemplate = template;
                     break;
                 default:
                     // Raw elements (no template): written by some non-Windows tools, and inside BinXML values.
@@ -103,7 +92,7 @@ internal sealed class BinXmlWalker(ChunkData chunk, EventBuilder sink, bool useP
                 _sink.LeavePath(path.Length);
                 continue;
             }
-            _sink.Apply(step, value);
+            if (step.Kind != PlanStepKind.Content) _sink.Apply(step, value);
         }
     }
 

@@ -17,20 +17,27 @@ internal sealed class ChunkData
     private readonly Dictionary<int, CompiledTemplate> _templates = new(32);
     private readonly HashSet<int> _compiling = new();
     private readonly TemplateCache _shared = TemplateCache.ForThread;
+    private readonly StringPool _pool = StringPool.ForThread;
     /// <summary>While a template compiles for the shared cache: every name reference it reads (see <see cref="TemplateCache.NameRef"/>).</summary>
     private List<TemplateCache.NameRef>? _nameDeps;
     /// <summary>Set when the template being recorded holds a nested template instance (then it is not shared).</summary>
     private bool _nestedInstance;
 
-    public ChunkData(byte[] bytes, int length)
+    public byte[] Bytes { get; private set; } = [];
+    /// <summary>Bytes of the chunk actually present (less than 64 KiB for a truncated trailing chunk).</summary>
+    public int Length { get; private set; }
+
+    /// <summary>Starts on another chunk: what was decoded from the previous one is forgotten (the tables keep their capacity).</summary>
+    public void Reset(byte[] bytes, int length)
     {
         Bytes = bytes;
         Length = length;
+        _names.Clear();
+        _templates.Clear();
+        _compiling.Clear();
+        _nameDeps = null;
+        _nestedInstance = false;
     }
-
-    public byte[] Bytes { get; }
-    /// <summary>Bytes of the chunk actually present (less than 64 KiB for a truncated trailing chunk).</summary>
-    public int Length { get; }
 
     public ReadOnlySpan<byte> Span(int offset, int length)
     {
@@ -90,9 +97,18 @@ internal sealed class ChunkData
         size = 8 + count * 2 + 2;
         if (_names.TryGetValue(offset, out var cached)) return cached;
         Need(offset + 8, count * 2, "name");
-        var name = new string(MemoryMarshal.Cast<byte, char>(new ReadOnlySpan<byte>(Bytes, offset + 8, count * 2)));
+        // Pooled: the same few dozen names come back in every chunk, and become the field names of every event.
+        var name = _pool.Get(MemoryMarshal.Cast<byte, char>(new ReadOnlySpan<byte>(Bytes, offset + 8, count * 2)));
         _names[offset] = name;
         return name;
+    }
+
+    /// <summary>True when the name structure at <paramref name="offset"/> holds <paramref name="name"/> (compared as bytes: nothing decoded).</summary>
+    private bool NameIs(int offset, string name)
+    {
+        if (offset < 0 || (long)offset + 8 + name.Length * 2 > Length) return false;
+        return BinaryPrimitives.ReadUInt16LittleEndian(Bytes.AsSpan(offset + 6)) == name.Length
+            && MemoryMarshal.AsBytes(name.AsSpan()).SequenceEqual(new ReadOnlySpan<byte>(Bytes, offset + 8, name.Length * 2));
     }
 
     /// <summary>
@@ -185,18 +201,14 @@ internal sealed class ChunkData
         if ((long)offset + cached.Length > Length) return false;
         var current = new ReadOnlySpan<byte>(Bytes, offset, cached.Length);
         int at = 4; // the next-in-bucket link is never read by the compilation
-        try
+        foreach (var name in entry.Names)
         {
-            foreach (var name in entry.Names)
-            {
-                if (!current[at..name.Field].SequenceEqual(cached[at..name.Field])) return false;
-                int target = BinaryPrimitives.ReadInt32LittleEndian(current[name.Field..]);
-                int afterField = offset + name.Field + 4;
-                if (name.Inline ? target != afterField : target == afterField || DecodeName(target, out _) != name.Name) return false;
-                at = name.Field + 4;
-            }
+            if (!current[at..name.Field].SequenceEqual(cached[at..name.Field])) return false;
+            int target = BinaryPrimitives.ReadInt32LittleEndian(current[name.Field..]);
+            int afterField = offset + name.Field + 4;
+            if (name.Inline ? target != afterField : target == afterField || !NameIs(target, name.Name)) return false;
+            at = name.Field + 4;
         }
-        catch (BinXmlException) { return false; }
         return current[at..].SequenceEqual(cached[at..]);
     }
 

@@ -12,13 +12,13 @@ internal sealed partial class EventBuilder
         switch (step.Kind)
         {
             case PlanStepKind.Field:
-                Add(step.Name, value.IsNull ? "" : Render(value));
+                AddValue(step.Name, value);
                 break;
             case PlanStepKind.SystemText:
-                SystemText(step.Name, value.IsNull ? new BinXmlValue("") : value);
+                SetSystem(step.System, value.IsNull ? new BinXmlValue("") : value);
                 break;
             case PlanStepKind.SystemAttribute:
-                if (!(step.Optional && value.IsNull)) SystemAttribute(step.Element!, step.Name, value);
+                if (!(step.Optional && value.IsNull)) SetSystem(step.System, value);
                 break;
         }
     }

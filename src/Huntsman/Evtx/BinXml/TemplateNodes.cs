@@ -67,6 +67,4 @@ internal sealed class CompiledTemplate(XmlNode[] roots)
         _plans.Add((depth, section, built));
         return built;
     }
-    /// <summary>Most payload fields an event of this template has had: the next event's field list starts this big.</summary>
-    public int FieldCountHint { get; set; }
 }

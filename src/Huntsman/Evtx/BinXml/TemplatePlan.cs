@@ -16,9 +16,10 @@ internal enum PlanStepKind : byte
 /// One step of a plan: the value is substitution <see cref="Index"/> (or <see cref="Constant"/>); the step is
 /// skipped when the optional substitution <see cref="Guard"/> is Null (its element is removed). A nested BinXML
 /// value is walked under <see cref="Path"/>, the elements from the plan's root down to the one holding it.
+/// System steps carry the <see cref="System"/> value their element or attribute sets, resolved when the plan is built.
 /// </summary>
-internal readonly record struct PlanStep(PlanStepKind Kind, string Name, string? Element, int Index, BinXmlValue Constant,
-    int Guard, bool Optional, string[]? Path);
+internal readonly record struct PlanStep(PlanStepKind Kind, string Name, int Index, BinXmlValue Constant,
+    int Guard, bool Optional, string[]? Path, SystemField System = SystemField.None);
 
 /// <summary>
 /// A template compiled to the fields it yields (the same rules as <see cref="EventBuilder"/>), for a given depth
@@ -57,10 +58,12 @@ internal sealed class TemplatePlan
             if (depth == 2 && section == EventSection.System)
             {
                 if (attribute.Parts.Length != 1) return false;
+                var target = EventBuilder.AttributeField(element.Name, attribute.Name);
+                if (target == SystemField.None) continue; // an attribute WinEvent does not keep: no step
                 steps.Add(attribute.Parts[0] switch
                 {
-                    SubstitutionNode s => new PlanStep(PlanStepKind.SystemAttribute, attribute.Name, element.Name, s.Index, default, guard, s.Optional, null),
-                    TextNode t => new PlanStep(PlanStepKind.SystemAttribute, attribute.Name, element.Name, -1, t.Value, guard, false, null),
+                    SubstitutionNode s => new PlanStep(PlanStepKind.SystemAttribute, attribute.Name, s.Index, default, guard, s.Optional, null, target),
+                    TextNode t => new PlanStep(PlanStepKind.SystemAttribute, attribute.Name, -1, t.Value, guard, false, null, target),
                     _ => throw new InvalidOperationException("attribute parts are text or substitutions"),
                 });
             }
@@ -87,7 +90,7 @@ internal sealed class TemplatePlan
                     parts++;
                     index = s.Index;
                     contentStep = steps.Count;
-                    steps.Add(new PlanStep(PlanStepKind.Content, element.Name, null, s.Index, default, guard, false, elementPath ??= path.ToArray()));
+                    steps.Add(new PlanStep(PlanStepKind.Content, element.Name, s.Index, default, guard, false, elementPath ??= path.ToArray()));
                     break;
                 case TextNode t:
                     parts++;
@@ -104,8 +107,11 @@ internal sealed class TemplatePlan
         if (hasElements && allChildrenRemovable && FieldName(element.Name, depth, section, false, dataName) is not null) return false;
         if (field is null) return true;
         var kind = section == EventSection.System ? PlanStepKind.SystemText : PlanStepKind.Field;
-        if (contentStep >= 0) steps[contentStep] = steps[contentStep] with { Kind = kind, Name = field };
-        else steps.Add(new PlanStep(kind, field, null, -1, constant, guard, false, null));
+        var system = kind == PlanStepKind.SystemText ? EventBuilder.TextField(field) : SystemField.None;
+        // A System element WinEvent does not keep yields nothing; its substitution stays a content step (nested BinXML).
+        if (kind == PlanStepKind.SystemText && system == SystemField.None) return true;
+        if (contentStep >= 0) steps[contentStep] = steps[contentStep] with { Kind = kind, Name = field, System = system };
+        else steps.Add(new PlanStep(kind, field, -1, constant, guard, false, null, system));
         return true;
     }
 

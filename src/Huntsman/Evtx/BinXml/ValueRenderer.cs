@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using V = Huntsman.Evtx.BinXml.BinXmlValueType;
@@ -35,6 +36,7 @@ internal static class ValueRenderer
     }
 
     /// <summary>As <see cref="Render(byte[], in BinXmlValue)"/>, sharing short strings, GUIDs and SIDs through <paramref name="pool"/>.</summary>
+    [SkipLocalsInit] // the format buffer is only read where it was written
     public static string Render(byte[] chunk, in BinXmlValue value, StringPool pool)
     {
         if (value.Text is not null) return value.Text;

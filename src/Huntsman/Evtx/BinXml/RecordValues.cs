@@ -1,0 +1,75 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using Huntsman.Events;
+
+namespace Huntsman.Evtx.BinXml;
+
+/// <summary>
+/// The payload values of one record, kept as their BinXML bytes until a consumer asks for one: most fields of most
+/// events are never looked at. The chunk buffer is pooled and reused once its chunk is read, so the record's value
+/// bytes are copied here (one contiguous copy per record). The array starts with a slot table, then the values:
+/// slot i is 8 bytes (u32 offset into the values, u16 length, u16 type).
+/// </summary>
+internal sealed class RecordValues : LazyFieldValues
+{
+    public const int SlotSize = 8;
+    private const int MaxPooledTextBytes = 64;
+
+    private readonly byte[] _bytes;
+    private readonly int _count;
+    /// <summary>Rendered values, made on first use (many events are never rendered at all).</summary>
+    private string?[]? _rendered;
+
+    /// <param name="bytes">The slot table for <paramref name="count"/> values, then the value bytes (see <see cref="WriteSlot"/>).</param>
+    public RecordValues(byte[] bytes, int count)
+    {
+        _bytes = bytes;
+        _count = count;
+    }
+
+    public static void WriteSlot(Span<byte> table, int index, int offset, int length, byte type)
+    {
+        var slot = table.Slice(index * SlotSize, SlotSize);
+        BinaryPrimitives.WriteInt32LittleEndian(slot, offset);
+        BinaryPrimitives.WriteUInt16LittleEndian(slot[4..], (ushort)length);
+        BinaryPrimitives.WriteUInt16LittleEndian(slot[6..], type);
+    }
+
+    public override string Render(int index)
+    {
+        var rendered = _rendered ?? Interlocked.CompareExchange(ref _rendered, new string?[_count], null) ?? _rendered;
+        // A race renders the same text twice; either copy may stay.
+        return rendered[index] ??= Render(Value(index));
+    }
+
+    /// <summary>
+    /// Short texts, numbers, SIDs and GUIDs repeat across events and are shared through the thread's pool; longer texts
+    /// (paths, command lines) are mostly unique, and a pool lookup (a likely cache miss) costs more than the string.
+    /// </summary>
+    private string Render(in BinXmlValue value) => value.Type != BinXmlValueType.String || value.Length <= MaxPooledTextBytes
+        ? ValueRenderer.Render(_bytes, value, StringPool.ForThread)
+        : ValueRenderer.Render(_bytes, value);
+
+    public override ReadOnlySpan<char> Chars(int index)
+    {
+        if (_rendered?[index] is { } text) return text;
+        var value = Value(index);
+        if (value.Type != BinXmlValueType.String) return Render(index);
+        // As ValueRenderer renders a String: UTF-16LE with trailing NULs removed.
+        var chars = MemoryMarshal.Cast<byte, char>(new ReadOnlySpan<byte>(_bytes, value.Offset, value.Length));
+        int n = chars.Length;
+        while (n > 0 && chars[n - 1] == '\0') n--;
+        return chars[..n];
+    }
+
+    public override bool HoldsText(int index) => Value(index).Type is BinXmlValueType.String or BinXmlValueType.AnsiString;
+
+    /// <summary>Value <paramref name="index"/> as a <see cref="BinXmlValue"/> over <see cref="_bytes"/>.</summary>
+    private BinXmlValue Value(int index)
+    {
+        if ((uint)index >= (uint)_count) throw new ArgumentOutOfRangeException(nameof(index));
+        var slot = new ReadOnlySpan<byte>(_bytes, index * SlotSize, SlotSize);
+        int offset = _count * SlotSize + BinaryPrimitives.ReadInt32LittleEndian(slot);
+        return new BinXmlValue((byte)BinaryPrimitives.ReadUInt16LittleEndian(slot[6..]), offset, BinaryPrimitives.ReadUInt16LittleEndian(slot[4..]));
+    }
+}
