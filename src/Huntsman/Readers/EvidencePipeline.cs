@@ -30,7 +30,9 @@ public static class EvidencePipeline
         // of the `threads` workers (a separate consumer thread would be one thread too many for the cores, and woken per unit):
         // it consumes whenever the next result is ready and otherwise reads a unit itself. Units are taken from the enumeration
         // in turn (it is not thread-safe), never more than `window` ahead of the consumer.
-        int window = threads * 4;
+        // While the calling thread reads a big chunk nothing is consumed, so the window must let the others run on meanwhile
+        // (corpus of mixed chunk sizes, 2 threads: 4 units per thread gave 1.31-1.34x, 16 gave 1.47-1.50x).
+        int window = Window(threads);
         var gate = new object();
         var done = new Dictionary<long, T>();
         using var source = units.GetEnumerator();
@@ -142,6 +144,9 @@ public static class EvidencePipeline
         }
         if (failure is not null) throw new AggregateException("evidence pipeline failed", failure);
     }
+
+    /// <summary>How many units may be read ahead of the one consumed next (bounds memory: a unit is at most one 64 KiB chunk's events).</summary>
+    internal static int Window(int threads) => threads * 16;
 
     /// <summary>A unit must not take the run down: any exception becomes an issue naming the unit.</summary>
     internal static EventBatch ReadSafely(EvidenceUnit unit)

@@ -38,7 +38,7 @@ public class EvidencePipelineTests
             Interlocked.Increment(ref consumedCount);
         }, threads);
         Assert.Equal(Enumerable.Range(0, 500), order);
-        Assert.InRange(peak, 1, threads * 4 + 1);
+        Assert.InRange(peak, 1, EvidencePipeline.Window(threads) + 1);
     }
 
     [Fact]
@@ -64,6 +64,6 @@ public class EvidencePipelineTests
         {
             if (++consumed == 10) cancel.Cancel();
         }, 2, cancel.Token));
-        Assert.InRange(consumed, 10, 10 + 2 * 4 + 2);
+        Assert.InRange(consumed, 10, 10 + EvidencePipeline.Window(2) + 2);
     }
 }
