@@ -15,6 +15,10 @@ internal sealed class EventScope
     private int[] _stamps;
     private int _generation;
     private readonly FrozenDictionary<string, int> _slots;
+    // Field names of parsed events are the same string instances event after event (template names): a small
+    // identity-keyed cache of name -> slot (-1: no rule uses it) skips hashing the name's characters per event.
+    private readonly (string? Name, int Slot)[] _nameSlots = new (string?, int)[NameCacheSize];
+    private const int NameCacheSize = 512;
 
     /// <param name="fields">Every field rules use; payload fields with these names are found in one pass per event.</param>
     public EventScope(IReadOnlyList<FieldRef> fields)
@@ -50,11 +54,20 @@ internal sealed class EventScope
         }
         foreach (var f in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(e.Fields))
         {
-            if (!_slots.TryGetValue(f.Name, out var slot) && !(f.Name.Contains(' ') && _slots.TryGetValue(f.Name.Replace(" ", ""), out slot))) continue;
-            if (_stamps[slot] == _generation) continue;
+            int slot = SlotOf(f.Name);
+            if (slot < 0 || _stamps[slot] == _generation) continue;
             _values[slot] = f;
             _stamps[slot] = _generation;
         }
+    }
+
+    private int SlotOf(string name)
+    {
+        ref var cached = ref _nameSlots[System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(name) & (NameCacheSize - 1)];
+        if (ReferenceEquals(cached.Name, name)) return cached.Slot;
+        int slot = _slots.TryGetValue(name, out var s) || (name.Contains(' ') && _slots.TryGetValue(name.Replace(" ", ""), out s)) ? s : -1;
+        cached = (name, slot);
+        return slot;
     }
 
     /// <summary>The field's text, rendered to a string (null when absent). Prefer <see cref="TryGetChars"/>.</summary>
