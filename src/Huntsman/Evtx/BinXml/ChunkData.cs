@@ -16,7 +16,7 @@ internal sealed class ChunkData
     private readonly Dictionary<int, string> _names = new(64);
     private readonly Dictionary<int, CompiledTemplate> _templates = new(32);
     private readonly HashSet<int> _compiling = new();
-    private readonly TemplateCache _shared = TemplateCache.ForThread;
+    private readonly TemplateCache _shared = TemplateCache.Shared;
     private readonly StringPool _pool = StringPool.ForThread;
     /// <summary>While a template compiles for the shared cache: every name reference it reads (see <see cref="TemplateCache.NameRef"/>).</summary>
     private List<TemplateCache.NameRef>? _nameDeps;
@@ -155,7 +155,7 @@ internal sealed class ChunkData
         return new CompiledTemplate(new FragmentCompiler(this, dependencyIds: true, depth + 1).Compile(start, start + dataSize));
     }
 
-    /// <summary>Reuses the thread's compilation of an identical definition from an earlier chunk, or compiles and records it.</summary>
+    /// <summary>Reuses the compilation of an identical definition from an earlier chunk (any thread's), or compiles and records it.</summary>
     private CompiledTemplate CompileShared(int offset, int dataSize, int depth)
     {
         var id = new Guid(new ReadOnlySpan<byte>(Bytes, offset + 4, 16));

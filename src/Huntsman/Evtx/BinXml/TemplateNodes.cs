@@ -51,20 +51,37 @@ internal sealed class ElementNode(string name, AttributeNode[] attributes, XmlNo
     }
 }
 
-/// <summary>A template definition compiled once per chunk.</summary>
+/// <summary>A template definition compiled once per chunk, or once for many chunks and threads (see <see cref="TemplateCache"/>).</summary>
 internal sealed class CompiledTemplate(XmlNode[] roots)
 {
     public XmlNode[] Roots { get; } = roots;
-    private List<(int Depth, EventSection Section, TemplatePlan? Plan)>? _plans;
+    /// <summary>Copy-on-write: threads sharing the template read it without a lock.</summary>
+    private (int Depth, EventSection Section, TemplatePlan? Plan)[] _plans = [];
 
     /// <summary>The fields this template yields when placed at <paramref name="depth"/> in <paramref name="section"/> (null: walk the tree).</summary>
     public TemplatePlan? PlanFor(int depth, EventSection section)
     {
-        _plans ??= new(1);
-        foreach (var (d, s, plan) in _plans)
-            if (d == depth && s == section) return plan;
+        var plans = Volatile.Read(ref _plans);
+        if (Find(plans, depth, section, out var found)) return found;
         var built = TemplatePlan.TryBuild(Roots, depth, section);
-        _plans.Add((depth, section, built));
-        return built;
+        while (true)
+        {
+            var seen = Interlocked.CompareExchange(ref _plans, [.. plans, (depth, section, built)], plans);
+            if (seen == plans) return built;
+            plans = seen;
+            if (Find(plans, depth, section, out found)) return found; // another thread built the same plan meanwhile
+        }
+    }
+
+    private static bool Find((int Depth, EventSection Section, TemplatePlan? Plan)[] plans, int depth, EventSection section, out TemplatePlan? plan)
+    {
+        foreach (var (d, s, p) in plans)
+            if (d == depth && s == section)
+            {
+                plan = p;
+                return true;
+            }
+        plan = null;
+        return false;
     }
 }
