@@ -73,30 +73,36 @@ public static class EvidencePipeline
             return null;
         }
 
+        // Under gate: a read result joins the others (each thread hands it over in the same lock as it reserves its next place).
         void Store(long seq, T result)
         {
-            lock (gate)
-            {
-                done[seq] = result;
-                if (seq == next) Monitor.PulseAll(gate);
-            }
+            done[seq] = result;
+            if (seq == next) Monitor.PulseAll(gate);
         }
 
         void Worker()
         {
             try
             {
+                long seq = -1;
+                T result = default!;
                 while (true)
                 {
                     lock (gate)
                     {
+                        if (seq >= 0) Store(seq, result);
+                        seq = -1;
                         while (!Reserve())
                         {
                             if (exhausted || stopping || failure is not null || cancel.IsCancellationRequested) return;
                             Monitor.Wait(gate);
                         }
                     }
-                    if (Take(out long seq) is { } unit) Store(seq, work(ReadSafely(unit)));
+                    if (Take(out long takenSeq) is { } unit)
+                    {
+                        result = work(ReadSafely(unit));
+                        seq = takenSeq;
+                    }
                 }
             }
             catch (Exception ex)
@@ -114,11 +120,23 @@ public static class EvidencePipeline
             workers[i] = Task.Factory.StartNew(Worker, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
+            // What the last turn left to do under the lock: a unit consumed, a result read.
+            bool consumed = false;
+            long readSeq = -1;
+            T readResult = default!;
             while (true)
             {
                 T result;
                 lock (gate)
                 {
+                    if (consumed)
+                    {
+                        next++;
+                        Monitor.PulseAll(gate);
+                        consumed = false;
+                    }
+                    if (readSeq >= 0) Store(readSeq, readResult);
+                    readSeq = -1;
                     while (true)
                     {
                         cancel.ThrowIfCancellationRequested();
@@ -133,7 +151,11 @@ public static class EvidencePipeline
             read:
                 try
                 {
-                    if (Take(out long seq) is { } unit) Store(seq, work(ReadSafely(unit)));
+                    if (Take(out long takenSeq) is { } unit)
+                    {
+                        readResult = work(ReadSafely(unit));
+                        readSeq = takenSeq;
+                    }
                 }
                 catch (Exception ex)
                 {
@@ -146,11 +168,7 @@ public static class EvidencePipeline
                 continue;
             consume:
                 consume(result);
-                lock (gate)
-                {
-                    next++;
-                    Monitor.PulseAll(gate);
-                }
+                consumed = true;
             }
         finished:;
         }
