@@ -32,6 +32,17 @@ public readonly struct EventField : IEquatable<EventField>
     /// <summary>The value's characters, without allocating a string when the source holds the text as UTF-16.</summary>
     public ReadOnlySpan<char> Chars => _value is string s ? s : Unsafe.As<LazyFieldValues>(_value).Chars(_index);
 
+    /// <summary>The value's characters, or false when it is a formatted scalar (see <see cref="LazyFieldValues.TryGetFreeText"/>).</summary>
+    public bool TryGetFreeText(out ReadOnlySpan<char> chars)
+    {
+        if (_value is string s)
+        {
+            chars = s;
+            return true;
+        }
+        return Unsafe.As<LazyFieldValues>(_value).TryGetFreeText(_index, out chars);
+    }
+
     /// <summary>False when the value is known to be generated text (a number, GUID, SID, time, binary): see <see cref="LazyFieldValues.HoldsText"/>.</summary>
     public bool HoldsText => _value is string || Unsafe.As<LazyFieldValues>(_value).HoldsText(_index);
 

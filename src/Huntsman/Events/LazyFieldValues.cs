@@ -17,4 +17,16 @@ public abstract class LazyFieldValues
     /// punctuation), never free text, so a search for text such as "%%" may skip it without rendering it.
     /// </summary>
     public virtual bool HoldsText(int index) => true;
+
+    /// <summary>
+    /// The characters of value <paramref name="index"/>, or false (without rendering) when the value is a scalar the reader
+    /// formats itself: a number, hex number, GUID, SID, time, bool or binary. Such text holds only ASCII digits, the letters
+    /// of A-F, X, S, T, Z, "true", "false", "NaN", "Infinity" (any case) and the punctuation <c>- { } : . +</c>, so a search
+    /// for text with any other char may skip it. Arrays, nested XML and strings are never skipped.
+    /// </summary>
+    public virtual bool TryGetFreeText(int index, out ReadOnlySpan<char> chars)
+    {
+        chars = Chars(index);
+        return true;
+    }
 }

@@ -53,7 +53,24 @@ internal sealed class RecordValues : LazyFieldValues
     public override ReadOnlySpan<char> Chars(int index)
     {
         if (_rendered?[index] is { } text) return text;
+        return Chars(index, Value(index));
+    }
+
+    public override bool TryGetFreeText(int index, out ReadOnlySpan<char> chars)
+    {
         var value = Value(index);
+        // Null and the scalar types ValueRenderer formats (Int8 … HexInt64, never String or AnsiString): digits, hex, GUIDs, SIDs, times, bools.
+        if (value.Type is BinXmlValueType.Null or (>= BinXmlValueType.Int8 and <= BinXmlValueType.HexInt64))
+        {
+            chars = default;
+            return false;
+        }
+        chars = _rendered?[index] is { } text ? text : Chars(index, value);
+        return true;
+    }
+
+    private ReadOnlySpan<char> Chars(int index, BinXmlValue value)
+    {
         if (value.Type != BinXmlValueType.String) return Render(index);
         // As ValueRenderer renders a String: UTF-16LE with trailing NULs removed.
         var chars = MemoryMarshal.Cast<byte, char>(new ReadOnlySpan<byte>(_bytes, value.Offset, value.Length));
