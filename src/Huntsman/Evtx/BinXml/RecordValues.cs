@@ -69,14 +69,31 @@ internal sealed class RecordValues : LazyFieldValues
         return true;
     }
 
-    private ReadOnlySpan<char> Chars(int index, BinXmlValue value)
+    public override bool TryGetUtf16(int index, out byte[]? bytes, out int offset, out int length)
     {
-        if (value.Type != BinXmlValueType.String) return Render(index);
-        // As ValueRenderer renders a String: UTF-16LE with trailing NULs removed.
+        var value = Value(index);
+        if (value.Type != BinXmlValueType.String)
+        {
+            (bytes, offset, length) = (null, 0, 0);
+            return false;
+        }
+        (bytes, offset, length) = (_bytes, value.Offset, TextLength(value));
+        return true;
+    }
+
+    /// <summary>A String value's length in chars, trailing NULs removed (as ValueRenderer renders it).</summary>
+    private int TextLength(BinXmlValue value)
+    {
         var chars = MemoryMarshal.Cast<byte, char>(new ReadOnlySpan<byte>(_bytes, value.Offset, value.Length));
         int n = chars.Length;
         while (n > 0 && chars[n - 1] == '\0') n--;
-        return chars[..n];
+        return n;
+    }
+
+    private ReadOnlySpan<char> Chars(int index, BinXmlValue value)
+    {
+        if (value.Type != BinXmlValueType.String) return Render(index);
+        return MemoryMarshal.Cast<byte, char>(new ReadOnlySpan<byte>(_bytes, value.Offset, value.Length))[..TextLength(value)];
     }
 
     public override bool HoldsText(int index) => Value(index).Type is BinXmlValueType.String or BinXmlValueType.AnsiString;
