@@ -45,6 +45,10 @@ public class FormattedTextTests
     [InlineData("0x3E7", true)]
     [InlineData("s-1-5-18", true)]
     [InlineData("{B2C3}", true)]
+    [InlineData("Infin", true)]
+    [InlineData("RUE", true)]
+    [InlineData("Seatbelt", false)] // every char appears in some formatted text, but not together
+    [InlineData("Adfind", false)]
     [InlineData("mimikatz", false)]
     [InlineData("C:\\", false)]
     [InlineData("sekurlsa::", false)]
@@ -56,7 +60,8 @@ public class FormattedTextTests
         for (int c = 0; c <= char.MaxValue; c++)
         {
             var text = ((char)c).ToString();
-            bool equalsOne = FormattedText.Alphabet.Any(a => text.Equals(a.ToString(), StringComparison.OrdinalIgnoreCase));
+            var alphabet = FormattedText.Symbols + string.Concat(FormattedText.Words);
+            bool equalsOne = alphabet.Any(a => text.Equals(a.ToString(), StringComparison.OrdinalIgnoreCase));
             Assert.True(equalsOne == FormattedText.MayContain(text), $"U+{c:X4}");
         }
     }
