@@ -185,6 +185,8 @@ internal sealed class LiteralSearch
         foreach (var index in literals)
         {
             var (text, entries) = _literals[index];
+            // A literal of one rule already marked (found earlier in this value or another field) needs no compare.
+            if (entries.Length == 1 && (candidates[entries[0] >> 6] & (1UL << entries[0])) != 0) continue;
             if (rest.StartsWith(text, StringComparison.OrdinalIgnoreCase))
                 foreach (var e in entries) candidates[e >> 6] |= 1UL << e;
         }
