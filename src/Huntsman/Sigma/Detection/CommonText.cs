@@ -16,9 +16,12 @@ internal static class CommonText
         @"NT AUTHORITY\SYSTEM", "Microsoft Windows", "Negotiate", "\"C:\\Program Files\\",
     ];
 
+    private static readonly int LongestText = Texts.Max(t => t.Length);
+
     /// <summary>True when <paramref name="literal"/> occurs (ignoring case) in text most events hold.</summary>
     public static bool Contains(string literal)
     {
+        if (literal.Length > LongestText) return false; // hash lists: thousands of literals, none inside these texts
         foreach (var text in Texts)
             if (text.Contains(literal, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
