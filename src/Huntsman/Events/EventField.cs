@@ -32,6 +32,33 @@ public readonly struct EventField : IEquatable<EventField>
     /// <summary>The value's characters, without allocating a string when the source holds the text as UTF-16.</summary>
     public ReadOnlySpan<char> Chars => _value is string s ? s : Unsafe.As<LazyFieldValues>(_value).Chars(_index);
 
+    /// <summary>
+    /// Where the value's characters are kept, for a caller that reads them many times: <paramref name="text"/> (a string,
+    /// or UTF-16LE bytes from byte <paramref name="start"/>) and the length in chars. False when only <see cref="Chars"/> can produce them.
+    /// </summary>
+    public bool TryGetTextSource(out object? text, out int start, out int length)
+    {
+        if (_value is string s)
+        {
+            (text, start, length) = (s, 0, s.Length);
+            return true;
+        }
+        bool stored = Unsafe.As<LazyFieldValues>(_value).TryGetUtf16(_index, out var bytes, out start, out length);
+        text = bytes;
+        return stored;
+    }
+
+    /// <summary>The value's characters, or false when it is a formatted scalar (see <see cref="LazyFieldValues.TryGetFreeText"/>).</summary>
+    public bool TryGetFreeText(out ReadOnlySpan<char> chars)
+    {
+        if (_value is string s)
+        {
+            chars = s;
+            return true;
+        }
+        return Unsafe.As<LazyFieldValues>(_value).TryGetFreeText(_index, out chars);
+    }
+
     /// <summary>False when the value is known to be generated text (a number, GUID, SID, time, binary): see <see cref="LazyFieldValues.HoldsText"/>.</summary>
     public bool HoldsText => _value is string || Unsafe.As<LazyFieldValues>(_value).HoldsText(_index);
 

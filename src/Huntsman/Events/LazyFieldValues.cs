@@ -17,4 +17,28 @@ public abstract class LazyFieldValues
     /// punctuation), never free text, so a search for text such as "%%" may skip it without rendering it.
     /// </summary>
     public virtual bool HoldsText(int index) => true;
+
+    /// <summary>
+    /// Where value <paramref name="index"/> is stored as UTF-16LE text: an array that lives as long as this object, the
+    /// byte offset of the text and its length in chars, so a caller reading the value many times can slice it without
+    /// asking again. False when the value is not stored as UTF-16 (use <see cref="Chars"/>).
+    /// </summary>
+    public virtual bool TryGetUtf16(int index, out byte[]? bytes, out int offset, out int length)
+    {
+        bytes = null;
+        offset = length = 0;
+        return false;
+    }
+
+    /// <summary>
+    /// The characters of value <paramref name="index"/>, or false (without rendering) when the value is a scalar the reader
+    /// formats itself: a number, hex number, GUID, SID, time, bool or binary. Such text holds only ASCII digits, the letters
+    /// of A-F, X, S, T, Z, "true", "false", "NaN", "Infinity" (any case) and the punctuation <c>- { } : . +</c>, so a search
+    /// for text with any other char may skip it. Arrays, nested XML and strings are never skipped.
+    /// </summary>
+    public virtual bool TryGetFreeText(int index, out ReadOnlySpan<char> chars)
+    {
+        chars = Chars(index);
+        return true;
+    }
 }

@@ -53,13 +53,47 @@ internal sealed class RecordValues : LazyFieldValues
     public override ReadOnlySpan<char> Chars(int index)
     {
         if (_rendered?[index] is { } text) return text;
+        return Chars(index, Value(index));
+    }
+
+    public override bool TryGetFreeText(int index, out ReadOnlySpan<char> chars)
+    {
         var value = Value(index);
-        if (value.Type != BinXmlValueType.String) return Render(index);
-        // As ValueRenderer renders a String: UTF-16LE with trailing NULs removed.
+        // Null and the scalar types ValueRenderer formats (Int8 … HexInt64, never String or AnsiString): digits, hex, GUIDs, SIDs, times, bools.
+        if (value.Type is BinXmlValueType.Null or (>= BinXmlValueType.Int8 and <= BinXmlValueType.HexInt64))
+        {
+            chars = default;
+            return false;
+        }
+        chars = _rendered?[index] is { } text ? text : Chars(index, value);
+        return true;
+    }
+
+    public override bool TryGetUtf16(int index, out byte[]? bytes, out int offset, out int length)
+    {
+        var value = Value(index);
+        if (value.Type != BinXmlValueType.String)
+        {
+            (bytes, offset, length) = (null, 0, 0);
+            return false;
+        }
+        (bytes, offset, length) = (_bytes, value.Offset, TextLength(value));
+        return true;
+    }
+
+    /// <summary>A String value's length in chars, trailing NULs removed (as ValueRenderer renders it).</summary>
+    private int TextLength(BinXmlValue value)
+    {
         var chars = MemoryMarshal.Cast<byte, char>(new ReadOnlySpan<byte>(_bytes, value.Offset, value.Length));
         int n = chars.Length;
         while (n > 0 && chars[n - 1] == '\0') n--;
-        return chars[..n];
+        return n;
+    }
+
+    private ReadOnlySpan<char> Chars(int index, BinXmlValue value)
+    {
+        if (value.Type != BinXmlValueType.String) return Render(index);
+        return MemoryMarshal.Cast<byte, char>(new ReadOnlySpan<byte>(_bytes, value.Offset, value.Length))[..TextLength(value)];
     }
 
     public override bool HoldsText(int index) => Value(index).Type is BinXmlValueType.String or BinXmlValueType.AnsiString;

@@ -20,6 +20,10 @@ internal abstract class ConditionNode
     /// </summary>
     public virtual List<RequiredLiteral>? RequiredLiterals() => null;
 
-    /// <summary>How selective a literal set is: its shortest literal (longer = rarer), 0 for none.</summary>
-    public static int Strength(List<RequiredLiteral>? literals) => literals is null || literals.Count == 0 ? 0 : literals.Min(l => l.Text.Length);
+    /// <summary>
+    /// How selective a literal set is, from its weakest literal: longer is rarer, and any literal that is part of text
+    /// most events hold (<see cref="CommonText"/>) is weaker than every other; 0 for none.
+    /// </summary>
+    public static int Strength(List<RequiredLiteral>? literals) =>
+        literals is null || literals.Count == 0 ? 0 : literals.Min(l => CommonText.Contains(l.Text) ? Math.Min(l.Text.Length, 63) : l.Text.Length * 64);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 using Huntsman.Events;
 
 namespace Huntsman.Sigma.Detection;
@@ -13,6 +14,8 @@ internal sealed class EventScope
 {
     private EventField[] _values; // Name is null when the event has no such field
     private int[] _stamps;
+    private TextSource[] _texts;
+    private int[] _textStamps;
     private int _generation;
     private readonly FrozenDictionary<string, int> _slots;
     // Field names of parsed events are the same string instances event after event (template names): a small
@@ -25,6 +28,8 @@ internal sealed class EventScope
     {
         _values = new EventField[Math.Max(fields.Count, 1)];
         _stamps = new int[_values.Length];
+        _texts = new TextSource[_values.Length];
+        _textStamps = new int[_values.Length];
         _slots = fields.ToFrozenDictionary(f => f.Name, f => f.Index, StringComparer.OrdinalIgnoreCase);
     }
 
@@ -50,6 +55,7 @@ internal sealed class EventScope
         if (++_generation == int.MaxValue)
         {
             Array.Clear(_stamps);
+            Array.Clear(_textStamps);
             _generation = 1;
         }
         foreach (var f in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(e.Fields))
@@ -80,15 +86,52 @@ internal sealed class EventScope
     /// <summary>The field's characters without making a string where the event holds them as text; false when absent.</summary>
     public bool TryGetChars(FieldRef field, out ReadOnlySpan<char> chars)
     {
+        // Rules read the same fields dozens of times per event: after the first read, where the text is stored is cached,
+        // so later reads slice it instead of asking the event's lazy values again (a virtual call and a slot decode).
+        int i = field.Index;
+        if (i < _texts.Length && _textStamps[i] == _generation)
+        {
+            ref readonly var t = ref _texts[i];
+            switch (t.Source)
+            {
+                case byte[] utf16:
+                    chars = MemoryMarshal.Cast<byte, char>(new ReadOnlySpan<byte>(utf16, t.Start, t.Length * sizeof(char)));
+                    return true;
+                case string text:
+                    chars = text.AsSpan(t.Start, t.Length);
+                    return true;
+                case null when t.Length < 0:
+                    chars = default;
+                    return false;
+            }
+        }
+        return FirstRead(field, out chars);
+    }
+
+    private bool FirstRead(FieldRef field, out ReadOnlySpan<char> chars)
+    {
         ref readonly var f = ref Slot(field);
+        int i = field.Index;
+        if (i >= _texts.Length)
+        {
+            Array.Resize(ref _texts, _values.Length);
+            Array.Resize(ref _textStamps, _values.Length);
+        }
+        _textStamps[i] = _generation;
         if (f.Name is null)
         {
+            _texts[i] = new TextSource(null, 0, -1);
             chars = default;
             return false;
         }
+        // Values only Chars can produce (formatted by the reader, or from a reader that keeps no text) stay uncached: Source null, Length 0.
+        _texts[i] = f.TryGetTextSource(out var source, out int start, out int length) ? new TextSource(source, start, length) : default;
         chars = f.Chars;
         return true;
     }
+
+    /// <summary>A field's text as stored: a string (char offset) or UTF-16LE bytes (byte offset); null source with length -1 when absent.</summary>
+    private readonly record struct TextSource(object? Source, int Start, int Length);
 
     private ref readonly EventField Slot(FieldRef field)
     {

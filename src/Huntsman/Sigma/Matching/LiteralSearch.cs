@@ -30,6 +30,7 @@ internal sealed class LiteralSearch
     private readonly int _tripleShift;
     private readonly ulong[] _pairs; // exact 2-char literals (empty when there are none)
     private readonly ulong[] _singles; // exact 1-char literals (empty when there are none)
+    private readonly bool _skipsFormatted; // keywords only: no literal can occur in a formatted number, GUID, SID or time
 
     private const int CharBits = 1 << 16;
 
@@ -39,6 +40,7 @@ internal sealed class LiteralSearch
         _field = field;
         _literals = literals.GroupBy(l => l.Text, StringComparer.OrdinalIgnoreCase)
             .Select(g => (Text: g.Key, Entries: g.Select(x => x.Entry).Distinct().ToArray())).ToArray();
+        _skipsFormatted = field is null && !_literals.Any(l => FormattedText.MayContain(l.Text));
         if (_literals.Length <= VectorMaxLiterals)
         {
             _vectorLiterals = _literals.Select(g => g.Text).ToArray();
@@ -105,7 +107,12 @@ internal sealed class LiteralSearch
             if (_field.TryChars(scope, out var value)) Scan(value, candidates);
             return;
         }
-        foreach (var f in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scope.Event.Fields)) Scan(f.Chars, candidates);
+        // Every payload field: numbers, GUIDs, SIDs and times are neither rendered nor scanned when no literal can occur in them.
+        foreach (var f in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scope.Event.Fields))
+        {
+            if (!_skipsFormatted) Scan(f.Chars, candidates);
+            else if (f.TryGetFreeText(out var text)) Scan(text, candidates);
+        }
     }
 
     internal void Scan(ReadOnlySpan<char> span, ulong[] candidates)
@@ -178,6 +185,8 @@ internal sealed class LiteralSearch
         foreach (var index in literals)
         {
             var (text, entries) = _literals[index];
+            // A literal of one rule already marked (found earlier in this value or another field) needs no compare.
+            if (entries.Length == 1 && (candidates[entries[0] >> 6] & (1UL << entries[0])) != 0) continue;
             if (rest.StartsWith(text, StringComparison.OrdinalIgnoreCase))
                 foreach (var e in entries) candidates[e >> 6] |= 1UL << e;
         }

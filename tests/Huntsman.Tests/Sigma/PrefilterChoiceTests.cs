@@ -1,0 +1,34 @@
+using Huntsman.Sigma.Detection;
+using Xunit;
+using static Huntsman.Tests.Sigma.SigmaKit;
+
+namespace Huntsman.Tests.Sigma;
+
+/// <summary>An AND prefilters on its most selective literals: a literal inside text most events hold loses to a rarer one.</summary>
+public class PrefilterChoiceTests
+{
+    private static List<string> Chosen(string detection) =>
+        Load(RuleYaml(detection)).Rules.Single().Condition.RequiredLiterals()!.Select(l => $"{l.Field!.Field.Name}:{l.Text}").ToList();
+
+    [Fact]
+    public void CommonPathFragmentsLoseToRarerLiterals()
+    {
+        // '\Windows\' is longer than '\..\..\' but occurs in nearly every image path.
+        Assert.Equal(["CommandLine:\\..\\..\\"], Chosen("s:\n    Image|contains: '\\Windows\\'\n    CommandLine|contains: '\\..\\..\\'\ncondition: s"));
+        Assert.Equal(["Image:\\csi.exe"], Chosen("s:\n    Image|endswith: '\\csi.exe'\n    Company: 'Microsoft Corporation'\ncondition: s"));
+    }
+
+    [Fact]
+    public void AmongCommonLiteralsTheLongerWins()
+    {
+        Assert.Equal(["Image:\\explorer.exe"], Chosen("s:\n    ParentImage|endswith: '\\cmd.exe'\n    Image|endswith: '\\explorer.exe'\ncondition: s"));
+    }
+
+    [Fact]
+    public void OtherwiseTheLongerLiteralWins()
+    {
+        Assert.Equal(["User:ANONYMOUS"], Chosen("s:\n    ParentImage|contains: '\\AppData\\'\n    User|contains: 'ANONYMOUS'\ncondition: s"));
+        Assert.True(Detect("s:\n    Image|contains: '\\Windows\\'\n    CommandLine|contains: '\\..\\..\\'\ncondition: s",
+            ("Image", @"C:\Windows\System32\cmd.exe"), ("CommandLine", @"cmd /c C:\x\..\..\Windows\notepad.exe")));
+    }
+}
