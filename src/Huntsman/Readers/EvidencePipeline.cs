@@ -80,30 +80,18 @@ public static class EvidencePipeline
             if (seq == next) Monitor.PulseAll(gate);
         }
 
-        void Worker()
+        // Outside gate, after Reserve: reads the next unit. False at the end of the units, or when reading failed (the
+        // failure is recorded and stops every thread).
+        bool TryRead(out long seq, out T result)
         {
+            seq = -1;
+            result = default!;
             try
             {
-                long seq = -1;
-                T result = default!;
-                while (true)
-                {
-                    lock (gate)
-                    {
-                        if (seq >= 0) Store(seq, result);
-                        seq = -1;
-                        while (!Reserve())
-                        {
-                            if (exhausted || stopping || failure is not null || cancel.IsCancellationRequested) return;
-                            Monitor.Wait(gate);
-                        }
-                    }
-                    if (Take(out long takenSeq) is { } unit)
-                    {
-                        result = work(ReadSafely(unit));
-                        seq = takenSeq;
-                    }
-                }
+                if (Take(out long takenSeq) is not { } unit) return false;
+                result = work(ReadSafely(unit));
+                seq = takenSeq;
+                return true;
             }
             catch (Exception ex)
             {
@@ -112,6 +100,26 @@ public static class EvidencePipeline
                     failure ??= ex;
                     Monitor.PulseAll(gate);
                 }
+                return false;
+            }
+        }
+
+        void Worker()
+        {
+            long seq = -1;
+            T result = default!;
+            while (true)
+            {
+                lock (gate)
+                {
+                    if (seq >= 0) Store(seq, result);
+                    while (!Reserve())
+                    {
+                        if (exhausted || stopping || failure is not null || cancel.IsCancellationRequested) return;
+                        Monitor.Wait(gate);
+                    }
+                }
+                TryRead(out seq, out result);
             }
         }
 
@@ -149,22 +157,7 @@ public static class EvidencePipeline
                     }
                 }
             read:
-                try
-                {
-                    if (Take(out long takenSeq) is { } unit)
-                    {
-                        readResult = work(ReadSafely(unit));
-                        readSeq = takenSeq;
-                    }
-                }
-                catch (Exception ex)
-                {
-                    lock (gate)
-                    {
-                        failure ??= ex;
-                        Monitor.PulseAll(gate);
-                    }
-                }
+                TryRead(out readSeq, out readResult);
                 continue;
             consume:
                 consume(result);

@@ -42,7 +42,7 @@ public sealed class RuleExpression
     public static bool TryParse(string text, out RuleExpression? expression, out string problem)
     {
         expression = null;
-        var tokens = Tokenize(text);
+        var tokens = Detection.ConditionParser.Tokenize(text);
         int pos = 0;
         var references = new List<string>();
         bool negates = false;
@@ -105,22 +105,6 @@ public sealed class RuleExpression
     private static bool IsKeyword(string token) =>
         token.Equals("and", StringComparison.OrdinalIgnoreCase) || token.Equals("or", StringComparison.OrdinalIgnoreCase) ||
         token.Equals("not", StringComparison.OrdinalIgnoreCase);
-
-    private static List<string> Tokenize(string text)
-    {
-        var tokens = new List<string>();
-        int i = 0;
-        while (i < text.Length)
-        {
-            char c = text[i];
-            if (char.IsWhiteSpace(c)) { i++; continue; }
-            if (c is '(' or ')') { tokens.Add(c.ToString()); i++; continue; }
-            int start = i;
-            while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] is not ('(' or ')')) i++;
-            tokens.Add(text[start..i]);
-        }
-        return tokens;
-    }
 
     private static bool Evaluate(Node node, ReadOnlySpan<bool> present) => node switch
     {

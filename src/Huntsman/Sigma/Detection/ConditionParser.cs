@@ -37,7 +37,8 @@ internal sealed partial class ConditionParser
 
     private SigmaRuleException Error(string what) => new("bad condition", $"bad condition '{_text}': {what}", _at);
 
-    private static List<string> Tokenize(string text)
+    /// <summary>Condition tokens: parentheses, and runs of anything else between whitespace (correlation conditions share it).</summary>
+    internal static List<string> Tokenize(string text)
     {
         var tokens = new List<string>();
         int i = 0;
