@@ -1,4 +1,5 @@
 using System.Globalization;
+using Huntsman.Events.Taxonomy;
 
 namespace Huntsman.Sigma.Detection;
 
@@ -10,9 +11,9 @@ internal static class NumericText
         value = 0;
         s = s.Trim();
         if (s.Length == 0) return false;
-        if (s.Length > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+        if (s.Length > 2 && s[0] == '0' && (s[1] | 0x20) == 'x')
         {
-            if (!ulong.TryParse(s[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var u)) return false;
+            if (!HexNumber.TryParse(s, out var u)) return false;
             value = unchecked((long)u);
             return true;
         }
