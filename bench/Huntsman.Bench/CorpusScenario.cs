@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
-using Huntsman.Evtx.BinXml;
 using Huntsman.Readers;
 
 namespace Huntsman.Bench;
@@ -10,7 +8,7 @@ namespace Huntsman.Bench;
 /// directory in one process (1 thread, then all cores); Debian's `evtxexport -f xml` runs once per file, as it
 /// must. Both count records, so the ratio compares the same work. Default: ../shared/data/evtx.
 /// </summary>
-public sealed unsafe class CorpusScenario : IScenario
+public sealed class CorpusScenario : IScenario
 {
     public string Name => "corpus";
     public string Description => "EVTX parse of a whole directory in one process vs evtxexport per file (records/s, ratio)";
@@ -20,7 +18,7 @@ public sealed unsafe class CorpusScenario : IScenario
     public int Run(string[] args)
     {
         int repeat = Array.IndexOf(args, "--repeat") is var r and >= 0 && r + 1 < args.Length ? int.Parse(args[r + 1]) : 5;
-        var dir = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--repeat")).FirstOrDefault() ?? SharedEvtx();
+        var dir = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--repeat")).FirstOrDefault() ?? BenchPaths.SharedData("evtx");
         if (dir is null || !Directory.Exists(dir))
         {
             Console.Error.WriteLine("usage: corpus [DIR] [--repeat N] [--no-peer]");
@@ -45,7 +43,7 @@ public sealed unsafe class CorpusScenario : IScenario
         Print($"huntsman {Environment.ProcessorCount} threads", all!.Value);
         Console.WriteLine($"speed-up on {Environment.ProcessorCount} cores: {one.Value.Wall / all.Value.Wall:F2}x");
         if (args.Contains("--no-peer")) return 0;
-        var peer = Peer(files);
+        var peer = EvtxExportPeer.Run(files);
         if (peer is null)
         {
             Console.WriteLine("evtxexport not found (apt-get install -y libevtx-utils); no peer ratio");
@@ -67,19 +65,9 @@ public sealed unsafe class CorpusScenario : IScenario
     private static void Print(string run, (double Wall, double Cpu, long Records) r) =>
         Console.WriteLine($"{run,-26} {r.Wall,8:F2} {r.Cpu,8:F2} {r.Records,10:N0} {r.Records / r.Wall,12:N0} {r.Records / r.Cpu,12:N0}");
 
-    /// <summary>
-    /// On a fresh thread with the process-wide template cache emptied, as in a real run: the template cache and string
-    /// pool start empty (the calling thread of a warm bench would otherwise flatter the 1-thread figure).
-    /// </summary>
-    private static (double Wall, double Cpu, long Records) Measure(string[] dirs, int threads)
-    {
-        (double, double, long) result = default;
-        TemplateCache.Shared.Clear();
-        var thread = new Thread(() => result = MeasureHere(dirs, threads));
-        thread.Start();
-        thread.Join();
-        return result;
-    }
+    /// <summary>Cold, as a real run starts (see <see cref="BenchPaths.Cold"/>).</summary>
+    private static (double Wall, double Cpu, long Records) Measure(string[] dirs, int threads) =>
+        BenchPaths.Cold(() => MeasureHere(dirs, threads));
 
     private static (double Wall, double Cpu, long Records) MeasureHere(string[] dirs, int threads)
     {
@@ -89,87 +77,5 @@ public sealed unsafe class CorpusScenario : IScenario
         using var reader = new EvidenceReader(new ReaderOptions { Format = InputFormat.Evtx, Threads = threads }, _ => { });
         EvidencePipeline.Run(reader.Units(dirs), batch => batch.Events.Count, n => records += n, threads);
         return (clock.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, records);
-    }
-
-    /// <summary>`evtxexport -f xml` on every file in turn: wall time, its CPU time, and the records it printed.</summary>
-    private static (double Wall, double Cpu, long Records)? Peer(List<string> files)
-    {
-        long records = 0;
-        double childCpu = ChildrenCpuSeconds();
-        var clock = Stopwatch.StartNew();
-        foreach (var file in files)
-        {
-            try
-            {
-                var info = new ProcessStartInfo("evtxexport", ["-f", "xml", file])
-                {
-                    RedirectStandardOutput = true,
-                    RedirectStandardError = true,
-                    UseShellExecute = false,
-                };
-                using var process = Process.Start(info)!;
-                var drainErr = process.StandardError.BaseStream.CopyToAsync(Stream.Null);
-                records += CountEvents(process.StandardOutput.BaseStream);
-                process.WaitForExit();
-                drainErr.Wait();
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                return null;
-            }
-        }
-        return (clock.Elapsed.TotalSeconds, ChildrenCpuSeconds() - childCpu, records);
-    }
-
-    /// <summary>Counts "&lt;Event " openings in evtxexport's XML as it streams by.</summary>
-    private static long CountEvents(Stream output)
-    {
-        ReadOnlySpan<byte> marker = "<Event "u8;
-        var buffer = new byte[1 << 16];
-        long count = 0;
-        int carry = 0, n;
-        while ((n = output.Read(buffer, carry, buffer.Length - carry)) > 0)
-        {
-            var data = buffer.AsSpan(0, carry + n);
-            int at;
-            var rest = data;
-            while ((at = rest.IndexOf(marker)) >= 0)
-            {
-                count++;
-                rest = rest[(at + marker.Length)..];
-            }
-            carry = Math.Min(marker.Length - 1, data.Length);
-            data[^carry..].CopyTo(buffer);
-        }
-        return count;
-    }
-
-    /// <summary>User + system time of every child this process has waited for (getrusage RUSAGE_CHILDREN).</summary>
-    private static double ChildrenCpuSeconds()
-    {
-        const int RusageChildren = -1;
-        return getrusage(RusageChildren, out var usage) == 0
-            ? usage.UserSeconds + usage.UserMicros / 1e6 + usage.SystemSeconds + usage.SystemMicros / 1e6
-            : double.NaN;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct Rusage
-    {
-        public long UserSeconds, UserMicros, SystemSeconds, SystemMicros;
-        private fixed long _rest[14];
-    }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int getrusage(int who, out Rusage usage);
-
-    private static string? SharedEvtx()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "..", "shared", "data", "evtx");
-            if (dir.GetFiles("*.slnx").Length > 0 && Directory.Exists(candidate)) return Path.GetFullPath(candidate);
-        }
-        return null;
     }
 }

@@ -57,21 +57,24 @@ public sealed class EvtxScenario : IScenario
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB; " +
             $"allocated {one.Allocated / (double)one.Records:F0} bytes/record ({rendered.Allocated / (double)rendered.Records:F0} rendering every value); " +
             $"{one.Collections} gen0 GCs on 1 thread");
-        if (!args.Contains("--no-peer") && paths.Length == 1 && File.Exists(paths[0]) && Peer(paths[0]) is { } peer)
+        if (args.Contains("--no-peer") || paths.Length != 1 || !File.Exists(paths[0])) return 0;
+        if (EvtxExportPeer.Run([paths[0]]) is not { } peer)
         {
-            // evtxexport reads the file once; our runs read it `repeat` times.
-            long perFile = one.Records / repeat;
-            Print("evtxexport -f xml", peer.Seconds, perFile, mb / repeat);
-            if (peer.CpuSeconds > 0) Print("  (per CPU second)", peer.CpuSeconds, perFile, mb / repeat);
-            Ratio("huntsman 1 thread", one, perFile, peer);
-            Ratio("1 thread + render every value", rendered, perFile, peer);
+            Console.WriteLine("evtxexport not found (apt-get install -y libevtx-utils); no peer ratio");
+            return 0;
         }
+        // evtxexport reads the file once; our runs read it `repeat` times.
+        long perFile = one.Records / repeat;
+        Print("evtxexport -f xml", peer.Wall, perFile, mb / repeat);
+        Print("  (per CPU second)", peer.Cpu, perFile, mb / repeat);
+        Ratio("huntsman 1 thread", one, perFile, peer);
+        Ratio("1 thread + render every value", rendered, perFile, peer);
         return 0;
     }
 
-    private static void Ratio(string run, Pass ours, long peerRecords, (double Seconds, double CpuSeconds) peer) =>
-        Console.WriteLine($"{run} vs evtxexport: {ours.Records / ours.Seconds / (peerRecords / peer.Seconds):F1}x records/s (wall)" +
-            (peer.CpuSeconds > 0 ? $", {ours.Records / ours.CpuSeconds / (peerRecords / peer.CpuSeconds):F1}x per CPU second" : ""));
+    private static void Ratio(string run, Pass ours, long peerRecords, (double Wall, double Cpu, long Records) peer) =>
+        Console.WriteLine($"{run} vs evtxexport: {ours.Records / ours.Seconds / (peerRecords / peer.Wall):F1}x records/s (wall), " +
+            $"{ours.Records / ours.CpuSeconds / (peerRecords / peer.Cpu):F1}x per CPU second");
 
     private static void Print(string run, double seconds, long records, double mb) =>
         Console.WriteLine($"{run,-30} {seconds,8:F2} {records / seconds,12:N0} {mb / seconds,8:F1}");
@@ -88,20 +91,7 @@ public sealed class EvtxScenario : IScenario
     /// Reads every event (all fields built and accessible); with <paramref name="render"/> the reading thread also
     /// asks every field for its text, so the cost that lazy values defer is measured too.
     /// </summary>
-    /// <remarks>
-    /// On a fresh thread with the process-wide template cache emptied, as in a real run: the template cache, string pool
-    /// and decoders start empty for every thread count alike (the bench's warm main thread would otherwise flatter the
-    /// 1-thread figure, and a warm cache every figure).
-    /// </remarks>
-    private static Pass Measure(string[] paths, int threads, bool render)
-    {
-        Pass result = default!;
-        TemplateCache.Shared.Clear();
-        var thread = new Thread(() => result = MeasureHere(paths, threads, render));
-        thread.Start();
-        thread.Join();
-        return result;
-    }
+    private static Pass Measure(string[] paths, int threads, bool render) => BenchPaths.Cold(() => MeasureHere(paths, threads, render));
 
     private static Pass MeasureHere(string[] paths, int threads, bool render)
     {
@@ -131,37 +121,5 @@ public sealed class EvtxScenario : IScenario
         foreach (var e in batch.Events)
             foreach (var f in e.Fields) chars += f.Value.Length;
         return chars;
-    }
-
-    /// <summary>Times `evtxexport -f xml FILE` (wall and CPU) with its output discarded; null when it is not installed.</summary>
-    private static (double Seconds, double CpuSeconds)? Peer(string file)
-    {
-        try
-        {
-            var info = new ProcessStartInfo("evtxexport", ["-f", "xml", file])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            var clock = Stopwatch.StartNew();
-            using var process = Process.Start(info)!;
-            var drainErr = process.StandardError.BaseStream.CopyToAsync(Stream.Null);
-            var drainOut = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
-            double cpu = 0;
-            while (!process.WaitForExit(20))
-            {
-                try { cpu = process.TotalProcessorTime.TotalSeconds; } catch (InvalidOperationException) { }
-            }
-            double wall = clock.Elapsed.TotalSeconds;
-            drainOut.Wait();
-            drainErr.Wait();
-            return (wall, cpu);
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            Console.WriteLine("evtxexport not found (apt-get install -y libevtx-utils); no peer ratio");
-            return null;
-        }
     }
 }

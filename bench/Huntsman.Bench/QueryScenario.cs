@@ -19,7 +19,7 @@ internal sealed class QueryScenario : IScenario
 
     public int Run(string[] args)
     {
-        var corpus = args.Length > 0 ? args[0] : FindCorpus();
+        var corpus = args.Length > 0 ? args[0] : BenchPaths.SharedData("evtx");
         if (corpus is null || !Directory.Exists(corpus))
         {
             Console.Error.WriteLine("usage: query <evtx corpus dir> (default: ../shared/data/evtx)");
@@ -82,19 +82,5 @@ internal sealed class QueryScenario : IScenario
             if (clock.Elapsed < best.Wall) best = (clock.Elapsed, cpu);
         }
         return best;
-    }
-
-    private static string? FindCorpus()
-    {
-        var env = Environment.GetEnvironmentVariable("HUNTSMAN_SHARED_DATA");
-        if (!string.IsNullOrEmpty(env)) return Path.Combine(env, "evtx");
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "evtx");
-            if (Directory.Exists(candidate)) return candidate;
-            var sibling = Path.Combine(dir.FullName, "..", "shared", "data", "evtx");
-            if (Directory.Exists(sibling)) return Path.GetFullPath(sibling);
-        }
-        return null;
     }
 }

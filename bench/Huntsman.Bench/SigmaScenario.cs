@@ -17,7 +17,7 @@ public sealed class SigmaScenario : IScenario
 
     public int Run(string[] args)
     {
-        var shared = FindShared();
+        var shared = BenchPaths.SharedData();
         var rules = Values(args, "--rules");
         if (rules.Count == 0 && shared is not null)
             rules = new[] { "rules", "rules-emerging-threats", "rules-threat-hunting" }.Select(f => Path.Combine(shared, "sigma", f)).ToList();
@@ -124,14 +124,4 @@ public sealed class SigmaScenario : IScenario
 
     private static List<string> Values(string[] args, string option) =>
         args.Select((a, i) => (a, i)).Where(x => x.a == option && x.i + 1 < args.Length).Select(x => args[x.i + 1]).ToList();
-
-    private static string? FindShared()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "..", "shared", "data");
-            if (dir.GetFiles("*.slnx").Length > 0 && Directory.Exists(candidate)) return Path.GetFullPath(candidate);
-        }
-        return null;
-    }
 }
