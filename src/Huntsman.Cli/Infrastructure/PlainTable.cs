@@ -13,18 +13,18 @@ public sealed class PlainTable(params string[] headers)
 {
     private const string Gap = "   ";
     private readonly string[] _headers = headers;
-    private readonly List<string[][]> _rows = new();
+    private readonly List<Line[][]> _rows = new();
     private readonly int[] _widths = headers.Select(h => h.Length).ToArray();
 
     /// <summary>Adds a row: one array of lines per column.</summary>
     public void AddRow(params string[][] cells)
     {
         if (cells.Length != _headers.Length) throw new ArgumentException($"expected {_headers.Length} cells, got {cells.Length}");
-        var row = new string[cells.Length][];
+        var row = new Line[cells.Length][];
         for (int c = 0; c < cells.Length; c++)
         {
-            row[c] = cells[c].Length == 0 ? [""] : cells[c].Select(PrintableText.Of).ToArray();
-            foreach (var line in row[c]) _widths[c] = Math.Max(_widths[c], Width(line));
+            row[c] = cells[c].Length == 0 ? [Line.Of("")] : cells[c].Select(text => Line.Of(PrintableText.Of(text))).ToArray();
+            foreach (var line in row[c]) _widths[c] = Math.Max(_widths[c], line.Width);
         }
         _rows.Add(row);
     }
@@ -34,7 +34,7 @@ public sealed class PlainTable(params string[] headers)
     public void Write(TextWriter output)
     {
         var line = new StringBuilder(256);
-        WriteLine(output, line, _headers.Select(h => new[] { h }).ToArray(), 0);
+        WriteLine(output, line, _headers.Select(h => new[] { Line.Of(h) }).ToArray(), 0);
         output.WriteLine(new string('─', _widths.Sum() + Gap.Length * (_widths.Length - 1) + 2));
         foreach (var row in _rows)
         {
@@ -43,18 +43,23 @@ public sealed class PlainTable(params string[] headers)
         }
     }
 
-    private void WriteLine(TextWriter output, StringBuilder line, string[][] row, int index)
+    private void WriteLine(TextWriter output, StringBuilder line, Line[][] row, int index)
     {
         line.Clear().Append("  ");
         for (int c = 0; c < row.Length; c++)
         {
-            var text = index < row[c].Length ? row[c][index] : "";
-            line.Append(text);
-            if (c < row.Length - 1) line.Append(' ', _widths[c] - Width(text)).Append(Gap);
+            var cell = index < row[c].Length ? row[c][index] : default;
+            line.Append(cell.Text);
+            if (c < row.Length - 1) line.Append(' ', _widths[c] - cell.Width).Append(Gap);
         }
         output.WriteLine(line.ToString().TrimEnd());
     }
 
-    /// <summary>Terminal cells: ASCII is one per char; anything else asks the console library (wide CJK, combining marks).</summary>
-    private static int Width(string text) => Ascii.IsValid(text) ? text.Length : new Spectre.Console.Rendering.Segment(text).CellCount();
+    /// <summary>One line of a cell with its width in terminal cells, measured once.</summary>
+    private readonly record struct Line(string Text, int Width)
+    {
+        /// <summary>ASCII is one cell per char; anything else asks the console library (wide CJK, combining marks).</summary>
+        public static Line Of(string text) =>
+            new(text, Ascii.IsValid(text) ? text.Length : new Spectre.Console.Rendering.Segment(text).CellCount());
+    }
 }
