@@ -56,23 +56,22 @@ internal sealed class FieldItem(FieldAccessor accessor, ValueMatcher[][] groups,
                 if (m is FieldRefMatcher r && !into.Contains(r.Other)) into.Add(r.Other);
     }
 
-    public override List<RequiredLiteral>? RequiredLiterals()
+    // With `all` every group is a clause of its own; otherwise the groups together are one.
+    public override List<List<RequiredLiteral>>? RequiredClauses()
     {
         if (negate || Groups.Length == 0) return null;
         if (linkAll)
         {
-            List<RequiredLiteral>? best = null;
-            foreach (var g in Groups)
-                if (GroupLiterals(g) is { } lits && Strength(lits) > Strength(best)) best = lits;
-            return best;
+            var clauses = Groups.Select(GroupLiterals).OfType<List<RequiredLiteral>>().ToList();
+            return clauses.Count > 0 ? clauses : null;
         }
-        var all = new List<RequiredLiteral>();
+        var any = new List<RequiredLiteral>();
         foreach (var g in Groups)
         {
             if (GroupLiterals(g) is not { } lits) return null;
-            all.AddRange(lits);
+            any.AddRange(lits);
         }
-        return all;
+        return [any];
     }
 
     private List<RequiredLiteral>? GroupLiterals(ValueMatcher[] group)

@@ -21,13 +21,13 @@ internal sealed class AndNode(ConditionNode[] children) : ConditionNode
         return best;
     }
 
-    // Any conjunct's literals are necessary for the AND; take the most selective.
-    public override List<RequiredLiteral>? RequiredLiterals()
+    // Every conjunct's clauses are necessary for the AND.
+    public override List<List<RequiredLiteral>>? RequiredClauses()
     {
-        List<RequiredLiteral>? best = null;
+        List<List<RequiredLiteral>>? all = null;
         foreach (var c in Children)
-            if (c.RequiredLiterals() is { } lits && Strength(lits) > Strength(best)) best = lits;
-        return best;
+            if (c.RequiredClauses() is { Count: > 0 } clauses) (all ??= new()).AddRange(clauses);
+        return all;
     }
 }
 
@@ -55,15 +55,16 @@ internal sealed class OrNode(ConditionNode[] children) : ConditionNode
         return Children.Length == 0 ? null : all;
     }
 
-    public override List<RequiredLiteral>? RequiredLiterals()
+    // One clause: some branch is true, so the most selective clause of some branch holds.
+    public override List<List<RequiredLiteral>>? RequiredClauses()
     {
-        var all = new List<RequiredLiteral>();
+        var any = new List<RequiredLiteral>();
         foreach (var c in Children)
         {
             if (c.RequiredLiterals() is not { } lits) return null;
-            all.AddRange(lits);
+            any.AddRange(lits);
         }
-        return Children.Length == 0 ? null : all;
+        return Children.Length == 0 ? null : [any];
     }
 }
 

@@ -10,7 +10,14 @@ namespace Huntsman.Sigma.Detection;
 /// </summary>
 internal sealed class RegexMatcher(string pattern, RegexOptions flags, TimeSpan timeout, SigmaRuleCounter counter) : ValueMatcher
 {
+    /// <summary>
+    /// A backtracking regex this often used is compiled to IL on a background thread and swapped in: the interpreter
+    /// costs several times more per event, and compiling every regex up front would cost more than most ever earn back.
+    /// </summary>
+    private const int CompileAfter = 500;
+
     private Regex? _regex;
+    private int _uses; // counted loosely (no interlock): it only decides when to compile
 
     /// <summary>Text every match contains (for the prefilter); the regex is case-sensitive or not, containment ignoring case holds either way.</summary>
     public override string? RequiredLiteral { get; } = RegexLiteral.Required(pattern);
@@ -43,6 +50,12 @@ internal sealed class RegexMatcher(string pattern, RegexOptions flags, TimeSpan 
         return Interlocked.CompareExchange(ref _regex, regex, null) ?? regex;
     }
 
+    private void CompileInBackground(Regex interpreted) => Task.Run(() =>
+    {
+        var compiled = new Regex(pattern, interpreted.Options | RegexOptions.Compiled, timeout);
+        Interlocked.CompareExchange(ref _regex, compiled, interpreted);
+    });
+
     /// <summary>
     /// Counted repetitions (<c>.{1,64}</c>, <c>[a-z0-9]{8}</c>) blow up the non-backtracking automaton: each count is
     /// a state, so one such pattern holds megabytes once it has seen a few events. They run backtracking instead,
@@ -60,6 +73,7 @@ internal sealed class RegexMatcher(string pattern, RegexOptions flags, TimeSpan 
         if (!present) return false;
         if (_guard is not null && !_guard.IsIn(value)) return false;
         var regex = _regex ?? Build();
+        if (_uses <= CompileAfter && ++_uses == CompileAfter && !regex.Options.HasFlag(RegexOptions.NonBacktracking)) CompileInBackground(regex);
         try { return regex.IsMatch(value); }
         catch (RegexMatchTimeoutException)
         {

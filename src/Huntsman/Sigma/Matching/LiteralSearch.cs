@@ -24,6 +24,7 @@ internal sealed class LiteralSearch
     private readonly string[]? _vectorLiterals; // set when few enough for SearchValues
     private SearchValues<string>? _values; // built on first long value: many buckets never see one
     private readonly (string Text, int[] Entries)[] _literals;
+    private readonly uint[] _probes; // per literal: its folded middle and last chars, a cheap test before the full compare
     private readonly AnchorScan? _anchorScan; // small sets with selective chars, on values shorter than VectorMinLength
     private readonly PrefixTable<PrefixGroup> _byPrefix;
     private readonly ulong[] _triples; // hashed 3-char prefixes of literals of 3+ chars
@@ -40,6 +41,7 @@ internal sealed class LiteralSearch
         _field = field;
         _literals = literals.GroupBy(l => l.Text, StringComparer.OrdinalIgnoreCase)
             .Select(g => (Text: g.Key, Entries: g.Select(x => x.Entry).Distinct().ToArray())).ToArray();
+        _probes = _literals.Select(l => (uint)Fold(l.Text[^1]) << 16 | (uint)Fold(l.Text[l.Text.Length >> 1])).ToArray();
         _skipsFormatted = field is null && !_literals.Any(l => FormattedText.MayContain(l.Text));
         if (_literals.Length <= VectorMaxLiterals)
         {
@@ -107,12 +109,8 @@ internal sealed class LiteralSearch
             if (_field.TryChars(scope, out var value)) Scan(value, candidates);
             return;
         }
-        // Every payload field: numbers, GUIDs, SIDs and times are neither rendered nor scanned when no literal can occur in them.
-        foreach (var f in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scope.Event.Fields))
-        {
-            if (!_skipsFormatted) Scan(f.Chars, candidates);
-            else if (f.TryGetFreeText(out var text)) Scan(text, candidates);
-        }
+        // Every payload field, in one scan: numbers, GUIDs, SIDs and times are left out when no literal can occur in them.
+        Scan(scope.AllText(withFormatted: !_skipsFormatted), candidates);
     }
 
     internal void Scan(ReadOnlySpan<char> span, ulong[] candidates)
@@ -187,6 +185,8 @@ internal sealed class LiteralSearch
             var (text, entries) = _literals[index];
             // A literal of one rule already marked (found earlier in this value or another field) needs no compare.
             if (entries.Length == 1 && (candidates[entries[0] >> 6] & (1UL << entries[0])) != 0) continue;
+            // Most candidates differ in the middle or at the end: two folded chars reject them before the full compare.
+            if (text.Length > rest.Length || _probes[index] != ((uint)Fold(rest[text.Length - 1]) << 16 | (uint)Fold(rest[text.Length >> 1]))) continue;
             if (rest.StartsWith(text, StringComparison.OrdinalIgnoreCase))
                 foreach (var e in entries) candidates[e >> 6] |= 1UL << e;
         }
