@@ -13,7 +13,7 @@ public sealed class CorpusScenario : IScenario
     public string Name => "corpus";
     public string Description => "EVTX parse of a whole directory in one process vs evtxexport per file (records/s, ratio)";
 
-    private const int Rounds = 5;
+    private const int Rounds = 9;
 
     public int Run(string[] args)
     {
@@ -32,16 +32,20 @@ public sealed class CorpusScenario : IScenario
         Measure(dirs, 1); // page cache and JIT
         Measure(dirs, 1);
         (double Wall, double Cpu, long Records)? one = null, all = null;
+        var pairs = new PairedRuns();
         for (int i = 0; i < Rounds; i++)
         {
-            one = Best(one, Measure(dirs, 1));
-            all = Best(all, Measure(dirs, Environment.ProcessorCount));
+            var single = Measure(dirs, 1);
+            var multi = Measure(dirs, Environment.ProcessorCount);
+            pairs.Add(single.Wall, multi.Wall);
+            one = Best(one, single);
+            all = Best(all, multi);
         }
-        Console.WriteLine($"input: {dir} ({files.Count:N0} files, {mb:F1} MB), read {repeat}x per measurement, best of {Rounds}");
+        Console.WriteLine($"input: {dir} ({files.Count:N0} files, {mb:F1} MB), read {repeat}x per measurement, best of {Rounds} paired runs");
         Console.WriteLine($"{"run",-26} {"wall s",8} {"cpu s",8} {"records",10} {"records/s",12} {"per cpu-s",12}");
         Print("huntsman 1 thread", one!.Value);
         Print($"huntsman {Environment.ProcessorCount} threads", all!.Value);
-        Console.WriteLine($"speed-up on {Environment.ProcessorCount} cores: {one.Value.Wall / all.Value.Wall:F2}x");
+        Console.WriteLine(pairs.Summary(Environment.ProcessorCount));
         if (args.Contains("--no-peer")) return 0;
         var peer = EvtxExportPeer.Run(files);
         if (peer is null)
