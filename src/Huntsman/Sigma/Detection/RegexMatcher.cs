@@ -7,16 +7,19 @@ namespace Huntsman.Sigma.Detection;
 /// backtracking regex with a match timeout; a timeout counts against the rule and is a non-match.
 /// The engine is built on first use: building non-backtracking automata for all ~200 corpus regexes
 /// up front would dominate rule compile time, and most never see an event of their logsource.
+/// A regex used often also gets a compiled backtracking engine, built on a background thread: on command lines it
+/// costs a fraction of either other engine (measured: `net\s+user\s+` 141 ns against 1,066 non-backtracking and 302
+/// interpreted). It runs under a short timeout and hands an input it cannot finish in time to the safe engine, so the
+/// answer is always the safe engine's.
 /// </summary>
 internal sealed class RegexMatcher(string pattern, RegexOptions flags, TimeSpan timeout, SigmaRuleCounter counter) : ValueMatcher
 {
-    /// <summary>
-    /// A backtracking regex this often used is compiled to IL on a background thread and swapped in: the interpreter
-    /// costs several times more per event, and compiling every regex up front would cost more than most ever earn back.
-    /// </summary>
+    /// <summary>Uses before the compiled engine is built: compiling every regex up front would cost more than most earn back.</summary>
     private const int CompileAfter = 500;
+    private static readonly TimeSpan CompiledTimeout = TimeSpan.FromMilliseconds(20);
 
     private Regex? _regex;
+    private Regex? _compiled;
     private int _uses; // counted loosely (no interlock): it only decides when to compile
 
     /// <summary>Text every match contains (for the prefilter); the regex is case-sensitive or not, containment ignoring case holds either way.</summary>
@@ -50,11 +53,15 @@ internal sealed class RegexMatcher(string pattern, RegexOptions flags, TimeSpan 
         return Interlocked.CompareExchange(ref _regex, regex, null) ?? regex;
     }
 
-    private void CompileInBackground(Regex interpreted) => Task.Run(() =>
+    private void CompileInBackground(Regex safe) => Task.Run(() =>
     {
-        var compiled = new Regex(pattern, interpreted.Options | RegexOptions.Compiled, timeout);
-        Interlocked.CompareExchange(ref _regex, compiled, interpreted);
+        var options = (safe.Options & ~RegexOptions.NonBacktracking) | RegexOptions.Compiled;
+        Volatile.Write(ref _compiled, new Regex(pattern, options, Min(timeout, CompiledTimeout)));
     });
+
+    internal bool HasCompiledEngine => Volatile.Read(ref _compiled) is not null;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     /// <summary>
     /// Counted repetitions (<c>.{1,64}</c>, <c>[a-z0-9]{8}</c>) blow up the non-backtracking automaton: each count is
@@ -73,7 +80,12 @@ internal sealed class RegexMatcher(string pattern, RegexOptions flags, TimeSpan 
         if (!present) return false;
         if (_guard is not null && !_guard.IsIn(value)) return false;
         var regex = _regex ?? Build();
-        if (_uses <= CompileAfter && ++_uses == CompileAfter && !regex.Options.HasFlag(RegexOptions.NonBacktracking)) CompileInBackground(regex);
+        if (_compiled is { } compiled)
+        {
+            try { return compiled.IsMatch(value); }
+            catch (RegexMatchTimeoutException) { } // the safe engine decides
+        }
+        else if (_uses <= CompileAfter && ++_uses == CompileAfter) CompileInBackground(regex);
         try { return regex.IsMatch(value); }
         catch (RegexMatchTimeoutException)
         {

@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+using Huntsman.Sigma.Detection;
+using Xunit;
+
+namespace Huntsman.Tests.Sigma;
+
+/// <summary>An often used regex switches to a compiled backtracking engine in the background; its answers must not change.</summary>
+public class RegexEngineTests
+{
+    /// <param name="warmUp">A value that passes the matcher's literal pre-check, so the regex runs and its uses count.</param>
+    private static RegexMatcher WarmedUp(string pattern, string warmUp, SigmaRuleCounter counter)
+    {
+        var matcher = new RegexMatcher(pattern, RegexOptions.None, TimeSpan.FromSeconds(5), counter);
+        for (int i = 0; i < 600; i++) matcher.Matches(warmUp, true, null!);
+        Assert.True(SpinWait.SpinUntil(() => matcher.HasCompiledEngine, TimeSpan.FromSeconds(30)), "no compiled engine was built");
+        return matcher;
+    }
+
+    [Theory]
+    [InlineData(@"net\s+user\s+", "cmd /c net  user admin /add", true)]
+    [InlineData(@"net\s+user\s+", "cmd /c net use z:", false)]
+    [InlineData(@"\s[a-fA-F0-9]{8}\s[a-fA-F0-9]{4}", "x DEADBEEF 12ab", true)] // counted repetition: backtracking from the start
+    [InlineData(@"\s[a-fA-F0-9]{8}\s[a-fA-F0-9]{4}", "x DEADBEEX 12ab", false)]
+    [InlineData(@"(?i)^abc$", "ABC", true)]
+    public void CompiledEngineGivesTheSameAnswers(string pattern, string value, bool expected)
+    {
+        var matcher = WarmedUp(pattern, "net user abc", new SigmaRuleCounter());
+        Assert.Equal(expected, matcher.Matches(value, true, null!));
+    }
+
+    [Fact]
+    public void InputTheCompiledEngineCannotFinishGoesToTheSafeEngine()
+    {
+        // Catastrophic for backtracking, linear for the non-backtracking engine: the answer comes from the latter.
+        var matcher = WarmedUp(@"^(a+)+$", "aaa", new SigmaRuleCounter());
+        Assert.False(matcher.Matches(new string('a', 40) + "!", true, null!));
+        Assert.True(matcher.Matches(new string('a', 40), true, null!));
+    }
+}
