@@ -14,7 +14,7 @@ public sealed class RuleMatcher
     private readonly Dictionary<string, ChannelIndex> _byChannel = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(string Prefix, ChannelIndex Index)> _byPrefix = new();
     private readonly FieldRegistry _fields;
-    private readonly ThreadLocal<EventScope> _scopes;
+    private readonly ThreadLocal<ThreadState> _states;
 
     public RuleMatcher(RuleSet set, RuleFilter? filter = null)
     {
@@ -47,7 +47,7 @@ public sealed class RuleMatcher
         foreach (var (_, index) in _byPrefix) index.Freeze(buckets);
         Rules = selected;
         var fields = _fields.All.ToArray();
-        _scopes = new ThreadLocal<EventScope>(() => new EventScope(fields));
+        _states = new ThreadLocal<ThreadState>(() => new ThreadState(new EventScope(fields)));
     }
 
     /// <summary>The rules selected by the filter (including those without matching telemetry).</summary>
@@ -56,11 +56,41 @@ public sealed class RuleMatcher
     /// <summary>Appends every rule that matches the event to <paramref name="hits"/>.</summary>
     public void Match(WinEvent e, List<RuleHit> hits)
     {
-        var scope = _scopes.Value!;
-        scope.Reset(e);
-        if (_byChannel.TryGetValue(e.Channel, out var index)) index.Run(scope, e, hits);
+        var state = _states.Value!;
+        state.Scope.Reset(e);
+        foreach (var index in state.IndexesFor(e.Channel, this)) index.Run(state.Scope, e, hits);
+    }
+
+    /// <summary>The channel's own index, then every prefix index that covers it, in that order.</summary>
+    private ChannelIndex[] IndexesOf(string channel)
+    {
+        var indexes = new List<ChannelIndex>();
+        if (_byChannel.TryGetValue(channel, out var index)) indexes.Add(index);
         foreach (var (prefix, prefixIndex) in _byPrefix)
-            if (e.Channel.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) prefixIndex.Run(scope, e, hits);
+            if (channel.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) indexes.Add(prefixIndex);
+        return indexes.ToArray();
+    }
+
+    /// <summary>
+    /// One thread's scope, and the indexes of the channel it saw last: events come a chunk of one log at a time, so the
+    /// lookup (hashing the name ignoring case, testing every prefix) is mostly one ordinal compare.
+    /// </summary>
+    private sealed class ThreadState(EventScope scope)
+    {
+        private string? _channel;
+        private ChannelIndex[] _indexes = [];
+
+        public EventScope Scope { get; } = scope;
+
+        public ChannelIndex[] IndexesFor(string channel, RuleMatcher matcher)
+        {
+            if (!string.Equals(channel, _channel, StringComparison.Ordinal))
+            {
+                _indexes = matcher.IndexesOf(channel);
+                _channel = channel;
+            }
+            return _indexes;
+        }
     }
 
     private sealed class EntrySequence : IEqualityComparer<RuleEntry[]>
