@@ -123,12 +123,15 @@ internal sealed class AnchorScan
         }
         int i = 0;
         ref ushort chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(value));
-        for (; i + Block <= n; i += Width) VerifyHits(value, i, Hits(ref Unsafe.Add(ref chars, i)), candidates);
+        for (; i + Block <= n; i += Width)
+        {
+            uint hits = Hits(ref Unsafe.Add(ref chars, i));
+            if (hits != 0) VerifyHits(value, i, hits, candidates);
+        }
         if (i == n) return;
-        // The rest (all of most field values) is copied into zeros, so a block never reads past the value; a pair
-        // found in the zeros fails VerifyAt's bounds check.
+        // The rest (all of most field values) is copied into zeros (stackalloc clears), so a block never reads past
+        // the value; a pair found in the zeros fails VerifyAt's bounds check.
         Span<ushort> rest = stackalloc ushort[Block + Width];
-        rest.Clear();
         MemoryMarshal.Cast<char, ushort>(value[i..]).CopyTo(rest);
         VerifyHits(value, i, Hits(ref rest[0]), candidates);
         if (n - i > Width) VerifyHits(value, i + Width, Hits(ref rest[Width]), candidates);
@@ -140,6 +143,7 @@ internal sealed class AnchorScan
     }
 
     /// <summary>Bit k set when some anchor's chars (folded) start at position k of the 16 from <paramref name="at"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private uint Hits(ref ushort at)
     {
         var fold = Vector256.Create(FoldBit);
