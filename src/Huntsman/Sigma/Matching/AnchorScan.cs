@@ -123,6 +123,11 @@ internal sealed class AnchorScan
         }
         int i = 0;
         ref ushort chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(value));
+        for (; i + Width + Block <= n; i += 2 * Width)
+        {
+            uint hits = TwoBlockHits(ref Unsafe.Add(ref chars, i));
+            if (hits != 0) VerifyHits(value, i, hits, candidates);
+        }
         for (; i + Block <= n; i += Width)
         {
             uint hits = Hits(ref Unsafe.Add(ref chars, i));
@@ -159,6 +164,49 @@ internal sealed class AnchorScan
         for (; k < _distance2End; k += 2) any |= Vector256.Equals(f0, Unsafe.Add(ref chars, k)) & Vector256.Equals(f2, Unsafe.Add(ref chars, k + 1));
         for (; k < end; k += 2) any |= Vector256.Equals(f0, Unsafe.Add(ref chars, k)) & Vector256.Equals(f3, Unsafe.Add(ref chars, k + 1));
         return any == Vector256<ushort>.Zero ? 0 : any.ExtractMostSignificantBits();
+    }
+
+    /// <summary><see cref="Hits"/> of the 32 positions from <paramref name="at"/>: one pass over the anchors for two blocks.</summary>
+    private uint TwoBlockHits(ref ushort at)
+    {
+        var fold = Vector256.Create(FoldBit);
+        ref ushort next = ref Unsafe.Add(ref at, Width);
+        var f0 = Vector256.LoadUnsafe(ref at) | fold;
+        var f1 = Vector256.LoadUnsafe(ref at, 1) | fold;
+        var f2 = Vector256.LoadUnsafe(ref at, 2) | fold;
+        var f3 = Vector256.LoadUnsafe(ref at, 3) | fold;
+        var g0 = Vector256.LoadUnsafe(ref next) | fold;
+        var g1 = Vector256.LoadUnsafe(ref next, 1) | fold;
+        var g2 = Vector256.LoadUnsafe(ref next, 2) | fold;
+        var g3 = Vector256.LoadUnsafe(ref next, 3) | fold;
+        ref var chars = ref MemoryMarshal.GetArrayDataReference(_chars);
+        int k = 0, end = _chars.Length;
+        Vector256<ushort> any = Vector256<ushort>.Zero, anyNext = Vector256<ushort>.Zero;
+        for (; k < _loneEnd; k++)
+        {
+            var c = Unsafe.Add(ref chars, k);
+            any |= Vector256.Equals(f0, c);
+            anyNext |= Vector256.Equals(g0, c);
+        }
+        for (; k < _distance1End; k += 2)
+        {
+            Vector256<ushort> first = Unsafe.Add(ref chars, k), second = Unsafe.Add(ref chars, k + 1);
+            any |= Vector256.Equals(f0, first) & Vector256.Equals(f1, second);
+            anyNext |= Vector256.Equals(g0, first) & Vector256.Equals(g1, second);
+        }
+        for (; k < _distance2End; k += 2)
+        {
+            Vector256<ushort> first = Unsafe.Add(ref chars, k), second = Unsafe.Add(ref chars, k + 1);
+            any |= Vector256.Equals(f0, first) & Vector256.Equals(f2, second);
+            anyNext |= Vector256.Equals(g0, first) & Vector256.Equals(g2, second);
+        }
+        for (; k < end; k += 2)
+        {
+            Vector256<ushort> first = Unsafe.Add(ref chars, k), second = Unsafe.Add(ref chars, k + 1);
+            any |= Vector256.Equals(f0, first) & Vector256.Equals(f3, second);
+            anyNext |= Vector256.Equals(g0, first) & Vector256.Equals(g3, second);
+        }
+        return (any | anyNext) == Vector256<ushort>.Zero ? 0 : any.ExtractMostSignificantBits() | anyNext.ExtractMostSignificantBits() << Width;
     }
 
     private void VerifyAt(ReadOnlySpan<char> value, int at, ulong[] candidates)
