@@ -23,7 +23,7 @@ internal sealed class AnchorScan
     private const int MinCharRarity = 11; // a lone anchor char among the first 11 would stop almost everywhere
     private const int ReuseSlack = 8; // a literal takes an anchor of others if it is this close to its rarest one
     private const int MaxAnchors = 8; // each anchor costs one or two compares per 16 positions
-    internal const int MaxDistance = 3;
+    private const int MaxDistance = 3;
     private const ushort FoldBit = 0x20; // ASCII case bit; anchors use only chars whose case variants are all ASCII
 
     private readonly (string Text, int[] Entries)[] _literals;
@@ -69,7 +69,7 @@ internal sealed class AnchorScan
             if (some.Count == 0) return null;
             pairs[i] = some.Select(p => (i, p.Offset, p.Key, p.Rarity)).ToList();
         }
-        // Greedy cover: the pair acceptable to most literals not yet anchored (rarest first among equals).
+        // Greedy cover: the anchor acceptable to most literals not yet anchored (the rarest among equals).
         var uncovered = Enumerable.Range(0, literals.Length).ToHashSet();
         var anchors = new List<Anchor>();
         while (uncovered.Count > 0)
