@@ -58,6 +58,50 @@ public class LiteralSearchTests
         AgreesWithContains(literals, values);
     }
 
+    private static readonly List<string> MimikatzKeywords =
+    [
+        "dpapi::masterkey", "eo.oe.kiwi", "event::clear", "event::drop", "gentilkiwi.com", "kerberos::golden", "kerberos::ptc",
+        "kerberos::ptt", "kerberos::tgt", "Kiwi Legit Printer", "lsadump::", "mimidrv.sys", "\\mimilib.dll", "misc::printnightmare",
+        "misc::shadowcopies", "misc::skeleton", "privilege::backup", "privilege::debug", "privilege::driver", "sekurlsa::",
+    ];
+
+    [Fact]
+    public void MimikatzKeywordsAnchorOnRarePairs()
+    {
+        Assert.NotNull(AnchorScan.TryCreate(MimikatzKeywords.Select(l => (l, new[] { 0 })).ToArray()));
+        var random = new Random(7);
+        // Values of every length around the 16-char blocks, each literal planted (in a random case mix) at a random offset.
+        var values = new List<string>();
+        foreach (var literal in MimikatzKeywords)
+            for (int length = 0; length < 60; length += 3)
+            {
+                var filler = Random(random, "SePrivilege:kiwm.\\ \n", length, length);
+                int at = random.Next(length + 1);
+                var planted = new string(literal.Select(c => random.Next(2) == 0 ? char.ToUpperInvariant(c) : c).ToArray());
+                values.Add(filler[..at] + planted + filler[at..]);
+                values.Add(filler);
+                values.Add(filler + planted[..^1]);
+            }
+        values.Add(string.Concat(Enumerable.Repeat("SeDebugPrivilege\nprivilege::\n", 40)) + "privilege::debug");
+        AgreesWithContains(MimikatzKeywords, values);
+    }
+
+    [Theory]
+    [InlineData(3, "kiwm:.\\xq")] // rare pairs at distances 1 to 3
+    [InlineData(6, "kqzx;'")] // several anchors, some literals sharing one
+    [InlineData(4, "qKk\u212Aſsıi")] // chars with non-ASCII case variants are never anchors
+    public void AnchorScanMarksExactlyOnAnyLength(int count, string alphabet)
+    {
+        var random = new Random(count * 17 + alphabet.Length);
+        for (int round = 0; round < 20; round++)
+        {
+            var literals = Enumerable.Range(0, count).Select(_ => Random(random, alphabet, 1, 6)).ToList();
+            var values = Enumerable.Range(0, 300).Select(i => Random(random, alphabet, 0, i % 70))
+                .Concat(literals.Select(l => l.ToUpperInvariant())).ToList();
+            AgreesWithContains(literals, values);
+        }
+    }
+
     [Fact]
     public void HashListsSharingAPrefix()
     {

@@ -88,19 +88,20 @@ internal sealed class EventScope
         public ReadOnlySpan<char> Of(WinEvent e, int generation)
         {
             if (_generation == generation) return _chars.AsSpan(0, _length);
-            _length = 0;
-            foreach (var f in CollectionsMarshal.AsSpan(e.Fields))
+            int length = 0;
+            var chars = _chars;
+            foreach (ref readonly var f in CollectionsMarshal.AsSpan(e.Fields))
             {
                 ReadOnlySpan<char> text;
                 if (withFormatted) text = f.Chars;
                 else if (!f.TryGetFreeText(out text)) continue;
-                if (_length + text.Length + 1 > _chars.Length) Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _length + text.Length + 1));
-                text.CopyTo(_chars.AsSpan(_length));
-                _length += text.Length;
-                _chars[_length++] = '\n';
+                if (length + text.Length + 1 > chars.Length) Array.Resize(ref chars, Math.Max(chars.Length * 2, length + text.Length + 1));
+                text.CopyTo(chars.AsSpan(length));
+                length += text.Length;
+                chars[length++] = '\n';
             }
-            _generation = generation;
-            return _chars.AsSpan(0, _length);
+            (_chars, _length, _generation) = (chars, length, generation);
+            return chars.AsSpan(0, length);
         }
     }
 

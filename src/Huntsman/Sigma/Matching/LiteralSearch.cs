@@ -25,7 +25,7 @@ internal sealed class LiteralSearch
     private SearchValues<string>? _values; // built on first long value: many buckets never see one
     private readonly (string Text, int[] Entries)[] _literals;
     private readonly uint[] _probes; // per literal: its folded middle and last chars, a cheap test before the full compare
-    private readonly AnchorScan? _anchorScan; // small sets with selective chars, on values shorter than VectorMinLength
+    private readonly AnchorScan? _anchorScan; // small sets with selective pairs or chars, on values of any length
     private readonly PrefixTable<PrefixGroup> _byPrefix;
     private readonly ulong[] _triples; // hashed 3-char prefixes of literals of 3+ chars
     private readonly int _tripleShift;
@@ -115,14 +115,14 @@ internal sealed class LiteralSearch
 
     internal void Scan(ReadOnlySpan<char> span, ulong[] candidates)
     {
-        if (_vectorLiterals is not null && span.Length >= VectorMinLength)
-        {
-            ScanVector(span, candidates);
-            return;
-        }
         if (_anchorScan is not null)
         {
             _anchorScan.Scan(span, candidates);
+            return;
+        }
+        if (_vectorLiterals is not null && span.Length >= VectorMinLength)
+        {
+            ScanVector(span, candidates);
             return;
         }
         int n = span.Length;
