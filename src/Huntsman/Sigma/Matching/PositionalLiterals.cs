@@ -22,6 +22,8 @@ internal sealed class PositionalLiterals
     private readonly bool[] _startLengths; // by key length: some start literal has a key this long
     private readonly bool[] _endLengths;
     private readonly bool[] _wholeLengths;
+    private readonly ulong _startFirsts; // bit (folded first char % 64) of every start literal: most values start with none
+    private readonly ulong[] _wholeEnds = new ulong[64]; // by folded first and last char % 64 of every whole literal
     private readonly int _endReachWithoutSlash; // longest end key without a backslash
     private readonly ulong[] _keyBits = new ulong[64]; // bit (key >> 52) of every key: most lookups end here
 
@@ -35,6 +37,12 @@ internal sealed class PositionalLiterals
         _startLengths = Lengths(LiteralPosition.Start);
         _endLengths = Lengths(LiteralPosition.End);
         _wholeLengths = Lengths(LiteralPosition.Whole);
+        foreach (var (text, position, _) in _literals)
+        {
+            int first = LiteralSearch.Fold(text[0]) & 63, last = LiteralSearch.Fold(text[^1]) & 63;
+            if (position == LiteralPosition.Start) _startFirsts |= 1UL << first;
+            if (position == LiteralPosition.Whole) _wholeEnds[first] |= 1UL << last;
+        }
         _endReachWithoutSlash = _literals.Where(l => l.Position == LiteralPosition.End && !l.Text.Contains('\\'))
             .Select(l => KeyLength(l.Text, l.Position)).DefaultIfEmpty(0).Max();
     }
@@ -79,10 +87,13 @@ internal sealed class PositionalLiterals
     {
         // Steps are written out: the hash step runs for every char and a call costs more than the step.
         int n = value.Length;
+        if (n == 0) return;
         var keyBits = _keyBits;
+        int firstBit = LiteralSearch.Fold(value[0]) & 63;
         var starts = _startLengths;
         ulong hash = Seed;
-        for (int length = 1, max = Math.Min(n, starts.Length - 1); length <= max; length++)
+        int startReach = (_startFirsts >> firstBit & 1) != 0 ? Math.Min(n, starts.Length - 1) : 0;
+        for (int length = 1; length <= startReach; length++)
         {
             char c = value[length - 1];
             hash = (hash ^ (ulong)(c < 128 ? c | 0x20 : LiteralSearch.FoldNonAscii(c))) * Prime;
@@ -103,7 +114,7 @@ internal sealed class PositionalLiterals
             ulong key = Key(hash, length, LiteralPosition.End);
             if (((keyBits[(int)(key >> 58)] >> (int)(key >> 52)) & 1) != 0) Verify(value, key, candidates);
         }
-        if (n < _wholeLengths.Length && _wholeLengths[n])
+        if (n < _wholeLengths.Length && _wholeLengths[n] && (_wholeEnds[firstBit] >> LiteralSearch.Fold(value[^1]) & 1) != 0)
         {
             hash = Seed;
             foreach (char c in value) hash = (hash ^ (ulong)(c < 128 ? c | 0x20 : LiteralSearch.FoldNonAscii(c))) * Prime;
