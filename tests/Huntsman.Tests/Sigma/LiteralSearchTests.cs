@@ -1,3 +1,4 @@
+using Huntsman.Sigma.Detection;
 using Huntsman.Sigma.Matching;
 using Xunit;
 
@@ -6,13 +7,13 @@ namespace Huntsman.Tests.Sigma;
 /// <summary>
 /// The literal prefilter must mark exactly the entries one of whose literals occurs (ordinal ignore-case), whatever
 /// path it takes: hashed three-char prefixes, one/two-char literals, split prefix groups, the anchor scan for small
-/// sets, SearchValues for long values.
+/// sets, SearchValues for long values. A literal that must start, end or equal the value marks exactly when it is there.
 /// </summary>
 public class LiteralSearchTests
 {
     private static void AgreesWithContains(List<string> literals, IEnumerable<string> values)
     {
-        var search = new LiteralSearch(null, literals.Select((l, i) => (l, i)));
+        var search = new LiteralSearch(null, literals.Select((l, i) => (l, LiteralPosition.Anywhere, i)));
         var candidates = new ulong[(literals.Count + 63) / 64];
         foreach (var value in values)
         {
@@ -36,6 +37,7 @@ public class LiteralSearchTests
     [InlineData(300, "abcdeKZ:")] // large set: hashed prefixes
     [InlineData(300, "ab")] // large set over two letters: dense bitsets, big same-prefix groups
     [InlineData(20, "aAsSkK\u212Aſı-")] // case variants that ordinal ignore-case keeps apart
+    [InlineData(60, "a-\u00B5\u03BC\u039C\uD83D\uDE00\u263A")] // non-ASCII one- and two-char literals: micro signs, emoji halves
     public void MarksExactlyTheLiteralsThatOccur(int count, string alphabet)
     {
         var random = new Random(count * 31 + alphabet.Length);
@@ -111,5 +113,41 @@ public class LiteralSearchTests
         var values = literals.Where((_, i) => i % 7 == 0).Select(l => "MD5=00,SHA1=11," + l.ToLowerInvariant() + ",X=1")
             .Append("SHA256=" + new string('0', 64)).Append("IMPHASH=").ToList();
         AgreesWithContains(literals, values);
+    }
+
+    private static bool IsAt(string value, string literal, LiteralPosition position) => position switch
+    {
+        LiteralPosition.Start => value.StartsWith(literal, StringComparison.OrdinalIgnoreCase),
+        LiteralPosition.End => value.EndsWith(literal, StringComparison.OrdinalIgnoreCase),
+        LiteralPosition.Whole => value.Equals(literal, StringComparison.OrdinalIgnoreCase),
+        _ => value.Contains(literal, StringComparison.OrdinalIgnoreCase),
+    };
+
+    [Theory]
+    [InlineData(8, "ab\\|.e")] // few literals: anchor scan for the anywhere ones
+    [InlineData(400, "abcE\\|.:")] // many: start keys longer than the cap, end keys cut at a backslash
+    [InlineData(300, "aAsSkK\u212A\u017F\u0131\\")] // case variants that ordinal ignore-case keeps apart
+    public void PositionalLiteralsMarkExactlyWhereTheyAre(int count, string alphabet)
+    {
+        var random = new Random(count * 17 + alphabet.Length);
+        var positions = Enum.GetValues<LiteralPosition>();
+        var literals = Enumerable.Range(0, count)
+            .Select(_ => (Text: Random(random, alphabet, 1, 24), Position: positions[random.Next(positions.Length)])).ToList();
+        var values = Enumerable.Range(0, 600).Select(i => Random(random, alphabet, 0, i % 5 == 0 ? 300 : 30))
+            .Concat(literals.SelectMany(l => new[] { l.Text.ToUpperInvariant(), "x\\" + l.Text, l.Text + "\\y", "q" + l.Text.ToLowerInvariant() + "q" }))
+            .ToList();
+        var search = new LiteralSearch(null, literals.Select((l, i) => (l.Text, l.Position, i)));
+        var candidates = new ulong[(count + 63) / 64];
+        foreach (var value in values)
+        {
+            Array.Clear(candidates);
+            search.Scan(value, candidates);
+            for (int i = 0; i < count; i++)
+            {
+                bool expected = IsAt(value, literals[i].Text, literals[i].Position);
+                bool marked = (candidates[i >> 6] & (1UL << i)) != 0;
+                Assert.True(expected == marked, $"{literals[i].Position} literal '{literals[i].Text}' in '{value}': expected {expected}");
+            }
+        }
     }
 }

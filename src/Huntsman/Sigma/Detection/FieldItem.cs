@@ -80,7 +80,7 @@ internal sealed class FieldItem(FieldAccessor accessor, ValueMatcher[][] groups,
         foreach (var m in group)
         {
             if (m.RequiredLiteral is not { Length: > 0 } text) return null;
-            list.Add(new RequiredLiteral(accessor, text));
+            list.Add(new RequiredLiteral(accessor, text, m.RequiredPosition));
         }
         return list;
     }

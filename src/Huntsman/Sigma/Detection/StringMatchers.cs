@@ -17,6 +17,7 @@ internal sealed class EqualsMatcher(string literal, StringComparison comparison)
 
     // A numeric literal also matches other spellings of the number, so it is not required text.
     public override string? RequiredLiteral => _number is null ? Literal : null;
+    public override LiteralPosition RequiredPosition => LiteralPosition.Whole;
 }
 
 internal sealed class ContainsMatcher(string literal, StringComparison comparison) : ValueMatcher
@@ -35,6 +36,7 @@ internal sealed class StartsWithMatcher(string literal, StringComparison compari
     public string Literal { get; } = literal;
     public override bool Matches(ReadOnlySpan<char> value, bool present, EventScope scope) => present && value.StartsWith(Literal, comparison);
     public override string? RequiredLiteral => Literal;
+    public override LiteralPosition RequiredPosition => LiteralPosition.Start;
 }
 
 internal sealed class EndsWithMatcher(string literal, StringComparison comparison) : ValueMatcher
@@ -42,6 +44,7 @@ internal sealed class EndsWithMatcher(string literal, StringComparison compariso
     public string Literal { get; } = literal;
     public override bool Matches(ReadOnlySpan<char> value, bool present, EventScope scope) => present && value.EndsWith(Literal, comparison);
     public override string? RequiredLiteral => Literal;
+    public override LiteralPosition RequiredPosition => LiteralPosition.End;
 }
 
 /// <summary><c>*</c> alone: any present value.</summary>

@@ -12,4 +12,7 @@ internal abstract class ValueMatcher
 
     /// <summary>Text every matching value contains (compared case-insensitively), if there is such text.</summary>
     public virtual string? RequiredLiteral => null;
+
+    /// <summary>Where <see cref="RequiredLiteral"/> must occur in a matching value.</summary>
+    public virtual LiteralPosition RequiredPosition => LiteralPosition.Anywhere;
 }

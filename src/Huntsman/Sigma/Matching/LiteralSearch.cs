@@ -13,7 +13,8 @@ namespace Huntsman.Sigma.Matching;
 /// literals there are verified and mark their rules. SearchValues alone is slow here: most field values
 /// are short (its short-input fallback costs far more per char) and big literal sets hit at nearly every
 /// position of a command line. A two-char bitset was too coarse for the big process_creation buckets:
-/// nearly every position of a command line was a candidate.
+/// nearly every position of a command line was a candidate. Literals that must start, end or equal the value
+/// (most image paths are <c>endswith: '\name.exe'</c>) are looked up only there, by <see cref="PositionalLiterals"/>.
 /// </summary>
 internal sealed class LiteralSearch
 {
@@ -31,15 +32,20 @@ internal sealed class LiteralSearch
     private readonly int _tripleShift;
     private readonly ulong[] _pairs; // exact 2-char literals (empty when there are none)
     private readonly ulong[] _singles; // exact 1-char literals (empty when there are none)
+    private readonly SearchValues<char>? _shortAnchors; // every char equal ignoring case to a 1-char literal or a 2-char literal's last
     private readonly bool _skipsFormatted; // keywords only: no literal can occur in a formatted number, GUID, SID or time
+    private readonly PositionalLiterals? _positional; // literals that must start, end or equal the value
 
     private const int CharBits = 1 << 16;
 
-    /// <param name="field">The field searched; null searches every payload field (keywords).</param>
-    public LiteralSearch(FieldAccessor? field, IEnumerable<(string Text, int Entry)> literals)
+    /// <param name="field">The field searched; null searches every payload field (keywords, whose literals are all <see cref="LiteralPosition.Anywhere"/>).</param>
+    public LiteralSearch(FieldAccessor? field, IEnumerable<(string Text, LiteralPosition Position, int Entry)> literals)
     {
         _field = field;
-        _literals = literals.GroupBy(l => l.Text, StringComparer.OrdinalIgnoreCase)
+        var all = literals.ToList();
+        if (all.Any(l => l.Position != LiteralPosition.Anywhere))
+            _positional = new PositionalLiterals(all.Where(l => l.Position != LiteralPosition.Anywhere));
+        _literals = all.Where(l => l.Position == LiteralPosition.Anywhere).GroupBy(l => l.Text, StringComparer.OrdinalIgnoreCase)
             .Select(g => (Text: g.Key, Entries: g.Select(x => x.Entry).Distinct().ToArray())).ToArray();
         _probes = _literals.Select(l => (uint)Fold(l.Text[^1]) << 16 | (uint)Fold(l.Text[l.Text.Length >> 1])).ToArray();
         _skipsFormatted = field is null && !_literals.Any(l => FormattedText.MayContain(l.Text));
@@ -56,6 +62,8 @@ internal sealed class LiteralSearch
         _triples = new ulong[tripleBits / 64];
         _pairs = _literals.Any(l => l.Text.Length == 2) ? new ulong[CharBits / 64] : [];
         _singles = _literals.Any(l => l.Text.Length == 1) ? new ulong[CharBits / 64] : [];
+        var shortLast = _literals.Where(l => l.Text.Length is 1 or 2).Select(l => l.Text[^1]).Distinct().ToList();
+        if (shortLast.Count > 0) _shortAnchors = SearchValues.Create(shortLast.SelectMany(SameIgnoringCase).Distinct().ToArray());
         foreach (var (text, _) in _literals)
         {
             if (text.Length >= 3) Set(_triples, TripleHash(Fold(text[0]), Fold(text[1]), Fold(text[2])));
@@ -72,12 +80,22 @@ internal sealed class LiteralSearch
     /// just sets bit 5, which also merges a few punctuation pairs (harmless extra candidates).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Fold(char c) => c < 128 ? c | 0x20 : FoldNonAscii(c);
+    internal static int Fold(char c) => c < 128 ? c | 0x20 : FoldNonAscii(c);
 
-    private static int FoldNonAscii(char c)
+    internal static int FoldNonAscii(char c)
     {
         char u = char.ToUpperInvariant(c);
         return u < 128 ? u | 0x20 : u;
+    }
+
+    /// <summary>Every char that equals <paramref name="c"/> ignoring case (ordinal).</summary>
+    private static IEnumerable<char> SameIgnoringCase(char c)
+    {
+        char upper = char.ToUpperInvariant(c);
+        if (upper < 128) return IgnoreCaseNeedle.EqualIgnoringCase(upper);
+        if (char.IsSurrogate(c)) return [c];
+        return Enumerable.Range(0, char.MaxValue + 1).Select(x => (char)x)
+            .Where(x => char.ToUpperInvariant(x) == upper && new ReadOnlySpan<char>(in x).Equals(new ReadOnlySpan<char>(in c), StringComparison.OrdinalIgnoreCase));
     }
 
     private static int Pair(int a, int b) => ((a << 7) ^ b) & (CharBits - 1);
@@ -115,6 +133,8 @@ internal sealed class LiteralSearch
 
     internal void Scan(ReadOnlySpan<char> span, ulong[] candidates)
     {
+        _positional?.Scan(span, candidates);
+        if (_literals.Length == 0) return;
         if (_anchorScan is not null)
         {
             _anchorScan.Scan(span, candidates);
@@ -135,7 +155,8 @@ internal sealed class LiteralSearch
         int a = Fold(span[0]), b = Fold(span[1]);
         for (int i = 0; i + 2 < n; i++)
         {
-            int c = Fold(span[i + 2]);
+            char next = span[i + 2];
+            int c = next < 128 ? next | 0x20 : FoldNonAscii(next); // Fold written out: this loop runs for every char
             int h = (int)((((uint)a << 16 | (uint)b) * 0x9E3779B1u ^ (uint)c * 0x85EBCA77u) >> shift);
             if ((triples[h >> 6] & (1UL << h)) != 0) Verify(span[i..], Key(3, a, b, c), candidates);
             a = b;
@@ -143,17 +164,27 @@ internal sealed class LiteralSearch
         }
     }
 
-    /// <summary>One- and two-char literals (rare): exact bitsets of a folded char and a folded pair.</summary>
+    /// <summary>
+    /// One- and two-char literals (rare): a vectorised search for their last chars, then exact bitsets of a folded
+    /// char and a folded pair. Hashing every char of a command line for a handful of such literals cost more.
+    /// </summary>
     private void ScanShort(ReadOnlySpan<char> span, ulong[] candidates)
     {
+        var anchors = _shortAnchors!;
         bool pairs = _pairs.Length > 0, singles = _singles.Length > 0;
-        for (int i = 0; i < span.Length; i++)
+        for (int from = 0; from < span.Length;)
         {
-            int a = Fold(span[i]);
-            if (singles && Has(_singles, a)) Verify(span[i..], Key(1, a), candidates);
-            if (!pairs || i + 1 >= span.Length) continue;
-            int b = Fold(span[i + 1]);
-            if (Has(_pairs, Pair(a, b))) Verify(span[i..], Key(2, a, b), candidates);
+            int found = span[from..].IndexOfAny(anchors);
+            if (found < 0) return;
+            int i = from + found;
+            int b = Fold(span[i]);
+            if (singles && Has(_singles, b)) Verify(span[i..], Key(1, b), candidates);
+            if (pairs && i > 0)
+            {
+                int a = Fold(span[i - 1]);
+                if (Has(_pairs, Pair(a, b))) Verify(span[(i - 1)..], Key(2, a, b), candidates);
+            }
+            from = i + 1;
         }
     }
 
@@ -186,7 +217,10 @@ internal sealed class LiteralSearch
             // A literal of one rule already marked (found earlier in this value or another field) needs no compare.
             if (entries.Length == 1 && (candidates[entries[0] >> 6] & (1UL << entries[0])) != 0) continue;
             // Most candidates differ in the middle or at the end: two folded chars reject them before the full compare.
-            if (text.Length > rest.Length || _probes[index] != ((uint)Fold(rest[text.Length - 1]) << 16 | (uint)Fold(rest[text.Length >> 1]))) continue;
+            if (text.Length > rest.Length) continue;
+            char last = rest[text.Length - 1], middle = rest[text.Length >> 1];
+            uint probe = (uint)(last < 128 ? last | 0x20 : FoldNonAscii(last)) << 16 | (uint)(middle < 128 ? middle | 0x20 : FoldNonAscii(middle));
+            if (_probes[index] != probe) continue;
             if (rest.StartsWith(text, StringComparison.OrdinalIgnoreCase))
                 foreach (var e in entries) candidates[e >> 6] |= 1UL << e;
         }

@@ -26,8 +26,8 @@ internal sealed class RuleBucket
         _entries = entries;
         _unfiltered = new ulong[(entries.Length + 63) / 64];
         _otherClauses = new int[]?[entries.Length];
-        var byField = new Dictionary<FieldAccessor, List<(string, int)>>();
-        var keywords = new List<(string, int)>();
+        var byField = new Dictionary<FieldAccessor, List<(string, LiteralPosition, int)>>();
+        var keywords = new List<(string, LiteralPosition, int)>();
         int nextBit = _unfiltered.Length * 64; // further clauses start on a word of their own
         var chosen = new List<List<RequiredLiteral>>?[entries.Length];
         for (int i = 0; i < entries.Length; i++)
@@ -48,9 +48,10 @@ internal sealed class RuleBucket
             for (int c = 0; c < clauses.Count; c++)
                 foreach (var lit in clauses[c])
                 {
-                    if (lit.Field is null) { keywords.Add((lit.Text, bits[c])); continue; }
+                    // Keywords are searched over all payload text joined, where a position means nothing.
+                    if (lit.Field is null) { keywords.Add((lit.Text, LiteralPosition.Anywhere, bits[c])); continue; }
                     if (!byField.TryGetValue(lit.Field, out var list)) byField[lit.Field] = list = new();
-                    list.Add((lit.Text, bits[c]));
+                    list.Add((lit.Text, lit.Position, bits[c]));
                 }
         }
         _words = (nextBit + 63) / 64;
