@@ -65,6 +65,33 @@ internal sealed class IgnoreCaseNeedle
     /// <summary>Every char equal to the upper-case ASCII char <paramref name="upper"/> ignoring case (ordinal).</summary>
     public static char[] EqualIgnoringCase(char upper) => Equivalents()[upper];
 
+    /// <summary>Every char equal to <paramref name="c"/> ignoring case (ordinal), <paramref name="c"/> included.</summary>
+    public static char[] SameIgnoringCase(char c)
+    {
+        char upper = char.ToUpperInvariant(c);
+        if (upper < 128) return EqualIgnoringCase(upper);
+        if (char.IsSurrogate(c)) return [c];
+        return NonAsciiClasses().TryGetValue(upper, out var same) && Array.IndexOf(same, c) >= 0 ? same : [c];
+    }
+
+    private static Dictionary<char, char[]>? _nonAscii;
+
+    /// <summary>Non-ASCII chars by upper case, where more than one char shares it and they equal ignoring case (built once: one pass over every char).</summary>
+    private static Dictionary<char, char[]> NonAsciiClasses()
+    {
+        if (_nonAscii is { } done) return done;
+        var classes = new Dictionary<char, List<char>>();
+        for (int c = 128; c <= char.MaxValue; c++)
+        {
+            char x = (char)c, upper = char.ToUpperInvariant(x);
+            if (upper < 128 || char.IsSurrogate(x) || !new ReadOnlySpan<char>(in x).Equals(new ReadOnlySpan<char>(in upper), StringComparison.OrdinalIgnoreCase)) continue;
+            if (!classes.TryGetValue(upper, out var list)) classes[upper] = list = new();
+            list.Add(x);
+        }
+        var result = classes.Where(kv => kv.Value.Count > 1).ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+        return Interlocked.CompareExchange(ref _nonAscii, result, null) ?? result;
+    }
+
     private static char[][] Equivalents()
     {
         if (_equivalents is { } done) return done;

@@ -67,7 +67,8 @@ internal sealed class AnchorScan
             var some = PairsOf(text).ToList();
             if (some.Count == 0) some = CharsOf(text).ToList();
             if (some.Count == 0) return null;
-            pairs[i] = some.Select(p => (i, p.Offset, p.Key, p.Rarity)).ToList();
+            int rarest = some.Max(p => p.Rarity);
+            pairs[i] = some.Where(p => p.Rarity >= rarest - ReuseSlack).Select(p => (i, p.Offset, p.Key, p.Rarity)).ToList();
         }
         // Greedy cover: the anchor acceptable to most literals not yet anchored (the rarest among equals).
         var uncovered = Enumerable.Range(0, literals.Length).ToHashSet();
@@ -75,7 +76,7 @@ internal sealed class AnchorScan
         while (uncovered.Count > 0)
         {
             if (anchors.Count == MaxAnchors) return null;
-            var acceptable = uncovered.SelectMany(i => pairs[i].Where(p => p.Rarity >= pairs[i].Max(q => q.Rarity) - ReuseSlack)).ToList();
+            var acceptable = uncovered.SelectMany(i => pairs[i]).ToList();
             var best = acceptable.GroupBy(p => p.Key)
                 .MaxBy(g => (g.Select(p => p.Literal).Distinct().Count(), g.Min(p => p.Rarity)))!;
             var anchored = best.GroupBy(p => p.Literal).Select(g => g.First()).ToList();
@@ -102,12 +103,15 @@ internal sealed class AnchorScan
     }
 
     /// <summary>The char's frequency rank (higher is rarer); -1 when some char equal to it ignoring case is not ASCII (e.g. 'ı' for 'i').</summary>
-    private static int Rarity(char c)
+    private static int Rarity(char c) => c < 128 ? Rarities[c] : -1;
+
+    private static readonly int[] Rarities = Enumerable.Range(0, 128).Select(c =>
     {
-        if (c >= 128 || IgnoreCaseNeedle.EqualIgnoringCase(char.ToUpperInvariant(c)).Any(v => v >= 128)) return -1;
-        int rank = ByFrequency.IndexOf(char.ToUpperInvariant(c));
+        char upper = char.ToUpperInvariant((char)c);
+        if (IgnoreCaseNeedle.EqualIgnoringCase(upper).Any(v => v >= 128)) return -1;
+        int rank = ByFrequency.IndexOf(upper);
         return rank < 0 ? ByFrequency.Length : rank;
-    }
+    }).ToArray();
 
     private const int Width = 16; // chars per Vector256<ushort>
     private const int Block = Width + MaxDistance; // chars one block of hits reads

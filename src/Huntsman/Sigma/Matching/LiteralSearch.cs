@@ -63,7 +63,7 @@ internal sealed class LiteralSearch
         _pairs = _literals.Any(l => l.Text.Length == 2) ? new ulong[CharBits / 64] : [];
         _singles = _literals.Any(l => l.Text.Length == 1) ? new ulong[CharBits / 64] : [];
         var shortLast = _literals.Where(l => l.Text.Length is 1 or 2).Select(l => l.Text[^1]).Distinct().ToList();
-        if (shortLast.Count > 0) _shortAnchors = SearchValues.Create(shortLast.SelectMany(SameIgnoringCase).Distinct().ToArray());
+        if (shortLast.Count > 0) _shortAnchors = SearchValues.Create(shortLast.SelectMany(IgnoreCaseNeedle.SameIgnoringCase).Distinct().ToArray());
         foreach (var (text, _) in _literals)
         {
             if (text.Length >= 3) Set(_triples, TripleHash(Fold(text[0]), Fold(text[1]), Fold(text[2])));
@@ -86,16 +86,6 @@ internal sealed class LiteralSearch
     {
         char u = char.ToUpperInvariant(c);
         return u < 128 ? u | 0x20 : u;
-    }
-
-    /// <summary>Every char that equals <paramref name="c"/> ignoring case (ordinal).</summary>
-    private static IEnumerable<char> SameIgnoringCase(char c)
-    {
-        char upper = char.ToUpperInvariant(c);
-        if (upper < 128) return IgnoreCaseNeedle.EqualIgnoringCase(upper);
-        if (char.IsSurrogate(c)) return [c];
-        return Enumerable.Range(0, char.MaxValue + 1).Select(x => (char)x)
-            .Where(x => char.ToUpperInvariant(x) == upper && new ReadOnlySpan<char>(in x).Equals(new ReadOnlySpan<char>(in c), StringComparison.OrdinalIgnoreCase));
     }
 
     private static int Pair(int a, int b) => ((a << 7) ^ b) & (CharBits - 1);
