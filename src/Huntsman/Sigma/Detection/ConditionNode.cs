@@ -23,7 +23,7 @@ internal abstract class ConditionNode
     /// <summary>The most selective of <see cref="RequiredClauses"/>, or null.</summary>
     public List<RequiredLiteral>? RequiredLiterals() => Strongest(RequiredClauses());
 
-    internal static List<RequiredLiteral>? Strongest(List<List<RequiredLiteral>>? clauses) =>
+    private static List<RequiredLiteral>? Strongest(List<List<RequiredLiteral>>? clauses) =>
         clauses is null ? null : clauses.MaxBy(Strength);
 
     /// <summary>
