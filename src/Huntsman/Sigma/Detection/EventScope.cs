@@ -130,17 +130,15 @@ internal sealed class EventScope
         if (i < _texts.Length && _textStamps[i] == _generation)
         {
             ref readonly var t = ref _texts[i];
-            switch (t.Source)
+            if (t.Source is { } source)
             {
-                case byte[] utf16:
-                    chars = MemoryMarshal.Cast<byte, char>(new ReadOnlySpan<byte>(utf16, t.Start, t.Length * sizeof(char)));
-                    return true;
-                case string text:
-                    chars = text.AsSpan(t.Start, t.Length);
-                    return true;
-                case null when t.Length < 0:
-                    chars = default;
-                    return false;
+                chars = View(source, t.Start, t.Length);
+                return true;
+            }
+            if (t.Length < 0)
+            {
+                chars = default;
+                return false;
             }
         }
         return FirstRead(field, out chars);
@@ -163,10 +161,20 @@ internal sealed class EventScope
             return false;
         }
         // Values only Chars can produce (formatted by the reader, or from a reader that keeps no text) stay uncached: Source null, Length 0.
-        _texts[i] = f.TryGetTextSource(out var source, out int start, out int length) ? new TextSource(source, start, length) : default;
-        chars = f.Chars;
+        if (!f.TryGetTextSource(out var source, out int start, out int length))
+        {
+            _texts[i] = default;
+            chars = f.Chars;
+            return true;
+        }
+        _texts[i] = new TextSource(source, start, length);
+        chars = View(source!, start, length);
         return true;
     }
+
+    private static ReadOnlySpan<char> View(object source, int start, int length) => source is string text
+        ? text.AsSpan(start, length)
+        : MemoryMarshal.Cast<byte, char>(new ReadOnlySpan<byte>((byte[])source, start, length * sizeof(char)));
 
     /// <summary>A field's text as stored: a string (char offset) or UTF-16LE bytes (byte offset); null source with length -1 when absent.</summary>
     private readonly record struct TextSource(object? Source, int Start, int Length);
