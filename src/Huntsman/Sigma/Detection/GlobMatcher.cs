@@ -25,26 +25,17 @@ internal sealed class GlobMatcher : ValueMatcher
         }
         _chars = chars.ToString();
         _kinds = kinds.ToArray();
-        RequiredLiteral = parts.Where(p => !p.IsWildcard).Select(p => p.Text).MaxBy(t => t.Length);
-        _guard = Guard(RequiredLiteral, cased) is { } guard ? new IgnoreCaseNeedle(guard) : null;
+        var literals = parts.Where(p => !p.IsWildcard).Select(p => p.Text).ToList();
+        RequiredLiteral = literals.MaxBy(t => t.Length);
+        var guard = cased ? RequiredLiteral : IgnoreCaseNeedle.CaseFoldGuard(literals);
+        _guard = string.IsNullOrEmpty(guard) ? null : new IgnoreCaseNeedle(guard);
     }
 
     /// <summary>
-    /// The longest literal part as a vectorised pre-check (IndexOf, ignore case) before the char-by-char
-    /// walk, where a match certainly implies it: cased globs, or ASCII text without i/k/s, whose
-    /// invariant upper case is also reached from non-ASCII chars (dotless i, long s) that ordinal
-    /// ignore-case may not equate.
+    /// A vectorised pre-check (IndexOf, ignore case) before the char-by-char walk, of text every match certainly
+    /// contains: the longest literal part of a cased glob, else <see cref="IgnoreCaseNeedle.CaseFoldGuard"/>.
     /// </summary>
     private readonly IgnoreCaseNeedle? _guard;
-
-    private static string? Guard(string? literal, bool cased)
-    {
-        if (string.IsNullOrEmpty(literal)) return null;
-        if (cased) return literal;
-        foreach (var c in literal)
-            if (c >= 128 || char.ToLowerInvariant(c) is 'i' or 'k' or 's') return null;
-        return literal;
-    }
 
     public override string? RequiredLiteral { get; }
 

@@ -65,6 +65,27 @@ internal sealed class IgnoreCaseNeedle
     /// <summary>Every char equal to the upper-case ASCII char <paramref name="upper"/> ignoring case (ordinal).</summary>
     public static char[] EqualIgnoringCase(char upper) => Equivalents()[upper];
 
+    private const int MinGuardLength = 3;
+
+    /// <summary>
+    /// For a matcher that folds case char by char with the invariant upper case (globs, ignore-case regexes), the longest
+    /// run of <paramref name="texts"/>' chars whose containment, ordinal ignoring case, every match implies: ASCII other
+    /// than i, k and s, whose upper case non-ASCII chars also reach (dotless i, Kelvin sign, long s). Null when shorter
+    /// than three chars (too weak to be worth a scan).
+    /// </summary>
+    public static string? CaseFoldGuard(IEnumerable<string> texts)
+    {
+        string? best = null;
+        foreach (var text in texts)
+            for (int start = 0, end; start < text.Length; start = end + 1)
+            {
+                end = start;
+                while (end < text.Length && !(text[end] >= 128 || char.ToLowerInvariant(text[end]) is 'i' or 'k' or 's')) end++;
+                if (end - start >= MinGuardLength && end - start > (best?.Length ?? 0)) best = text[start..end];
+            }
+        return best;
+    }
+
     /// <summary>Every char equal to <paramref name="c"/> ignoring case (ordinal), <paramref name="c"/> included.</summary>
     public static char[] SameIgnoringCase(char c)
     {

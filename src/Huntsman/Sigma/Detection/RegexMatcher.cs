@@ -22,24 +22,20 @@ internal sealed class RegexMatcher(string pattern, RegexOptions flags, TimeSpan 
     private Regex? _compiled;
     private int _uses; // counted loosely (no interlock): it only decides when to compile
 
-    /// <summary>Text every match contains (for the prefilter); the regex is case-sensitive or not, containment ignoring case holds either way.</summary>
-    public override string? RequiredLiteral { get; } = RegexLiteral.Required(pattern);
-
     /// <summary>
-    /// The required literal as a cheap pre-check before running the regex, when ordinal ignore-case
-    /// containment is certainly implied by a match: the regex is case-sensitive, or the literal is ASCII
-    /// without k, s or i (whose regex case classes include non-ASCII chars: Kelvin sign, long s, dotted I).
+    /// Text every match contains ignoring case (ordinal), for the prefilter and as a cheap pre-check before the regex:
+    /// the pattern's required literal when the regex is case-sensitive, else its longest run of ASCII without k, s or i
+    /// (whose regex case classes include non-ASCII chars: Kelvin sign, long s, dotted I).
     /// </summary>
+    public override string? RequiredLiteral { get; } = GuardFor(pattern, flags);
+
     private readonly IgnoreCaseNeedle? _guard = GuardFor(pattern, flags) is { } guard ? new IgnoreCaseNeedle(guard) : null;
 
     private static string? GuardFor(string pattern, RegexOptions flags)
     {
         if (RegexLiteral.Required(pattern) is not { } literal) return null;
         bool caseSensitive = (flags & RegexOptions.IgnoreCase) == 0 && !pattern.Contains("(?", StringComparison.Ordinal);
-        if (caseSensitive) return literal;
-        foreach (var c in literal)
-            if (c >= 128 || char.ToLowerInvariant(c) is 'k' or 's' or 'i') return null;
-        return literal;
+        return caseSensitive ? literal : IgnoreCaseNeedle.CaseFoldGuard([literal]);
     }
 
     private Regex Build()
