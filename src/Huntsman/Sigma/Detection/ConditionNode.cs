@@ -15,16 +15,10 @@ internal abstract class ConditionNode
     public virtual HashSet<int>? RequiredEventIds() => null;
 
     /// <summary>
-    /// Clauses that must all hold for this node to be true, each a set of literals one of which must occur in its
-    /// field; null when none is known (negations, regexes, numbers, …).
+    /// Literals one of which must occur in its field for this node to be true, or null when no such
+    /// set is known (negations, regexes, numbers, keywords, …).
     /// </summary>
-    public virtual List<List<RequiredLiteral>>? RequiredClauses() => null;
-
-    /// <summary>The most selective of <see cref="RequiredClauses"/>, or null.</summary>
-    public List<RequiredLiteral>? RequiredLiterals() => Strongest(RequiredClauses());
-
-    private static List<RequiredLiteral>? Strongest(List<List<RequiredLiteral>>? clauses) =>
-        clauses is null ? null : clauses.MaxBy(Strength);
+    public virtual List<RequiredLiteral>? RequiredLiterals() => null;
 
     /// <summary>
     /// How selective a literal set is, from its weakest literal: longer is rarer, and any literal that is part of text

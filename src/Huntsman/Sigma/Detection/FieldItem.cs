@@ -56,22 +56,23 @@ internal sealed class FieldItem(FieldAccessor accessor, ValueMatcher[][] groups,
                 if (m is FieldRefMatcher r && !into.Contains(r.Other)) into.Add(r.Other);
     }
 
-    // With `all` every group is a clause of its own; otherwise the groups together are one.
-    public override List<List<RequiredLiteral>>? RequiredClauses()
+    public override List<RequiredLiteral>? RequiredLiterals()
     {
         if (negate || Groups.Length == 0) return null;
         if (linkAll)
         {
-            var clauses = Groups.Select(GroupLiterals).OfType<List<RequiredLiteral>>().ToList();
-            return clauses.Count > 0 ? clauses : null;
+            List<RequiredLiteral>? best = null;
+            foreach (var g in Groups)
+                if (GroupLiterals(g) is { } lits && Strength(lits) > Strength(best)) best = lits;
+            return best;
         }
-        var any = new List<RequiredLiteral>();
+        var all = new List<RequiredLiteral>();
         foreach (var g in Groups)
         {
             if (GroupLiterals(g) is not { } lits) return null;
-            any.AddRange(lits);
+            all.AddRange(lits);
         }
-        return [any];
+        return all;
     }
 
     private List<RequiredLiteral>? GroupLiterals(ValueMatcher[] group)

@@ -20,10 +20,10 @@ internal sealed class KeywordItem(ValueMatcher[][] groups, bool linkAll, bool ne
         return result != negate;
     }
 
-    public override List<List<RequiredLiteral>>? RequiredClauses()
+    public override List<RequiredLiteral>? RequiredLiterals()
     {
         if (negate || groups.Length == 0) return null;
-        var clauses = new List<List<RequiredLiteral>>();
+        List<RequiredLiteral>? result = linkAll ? null : new();
         foreach (var g in groups)
         {
             var lits = new List<RequiredLiteral>(g.Length);
@@ -32,12 +32,11 @@ internal sealed class KeywordItem(ValueMatcher[][] groups, bool linkAll, bool ne
                 if (m.RequiredLiteral is not { Length: > 0 } text) { lits = null; break; }
                 lits.Add(new RequiredLiteral(null, text));
             }
-            if (lits is not null) clauses.Add(lits);
-            else if (!linkAll) return null;
+            if (linkAll) { if (lits is not null && Strength(lits) > Strength(result)) result = lits; }
+            else if (lits is null) return null;
+            else result!.AddRange(lits);
         }
-        // With `all` every group is a clause of its own; otherwise the groups together are one.
-        if (clauses.Count == 0) return null;
-        return linkAll ? clauses : [clauses.SelectMany(c => c).ToList()];
+        return result;
     }
 
     private static bool AnyFieldMatches(ReadOnlySpan<EventField> fields, ValueMatcher[] group, EventScope scope)

@@ -21,13 +21,13 @@ internal sealed class AndNode(ConditionNode[] children) : ConditionNode
         return best;
     }
 
-    // Every conjunct's clauses are necessary for the AND.
-    public override List<List<RequiredLiteral>>? RequiredClauses()
+    // Any conjunct's literals are necessary for the AND; take the most selective.
+    public override List<RequiredLiteral>? RequiredLiterals()
     {
-        List<List<RequiredLiteral>>? all = null;
+        List<RequiredLiteral>? best = null;
         foreach (var c in Children)
-            if (c.RequiredClauses() is { Count: > 0 } clauses) (all ??= new()).AddRange(clauses);
-        return all;
+            if (c.RequiredLiterals() is { } lits && Strength(lits) > Strength(best)) best = lits;
+        return best;
     }
 }
 
@@ -55,16 +55,15 @@ internal sealed class OrNode(ConditionNode[] children) : ConditionNode
         return Children.Length == 0 ? null : all;
     }
 
-    // One clause: some branch is true, so the most selective clause of some branch holds.
-    public override List<List<RequiredLiteral>>? RequiredClauses()
+    public override List<RequiredLiteral>? RequiredLiterals()
     {
-        var any = new List<RequiredLiteral>();
+        var all = new List<RequiredLiteral>();
         foreach (var c in Children)
         {
             if (c.RequiredLiterals() is not { } lits) return null;
-            any.AddRange(lits);
+            all.AddRange(lits);
         }
-        return Children.Length == 0 ? null : [any];
+        return Children.Length == 0 ? null : all;
     }
 }
 

@@ -6,10 +6,9 @@ namespace Huntsman.Sigma.Matching;
 
 /// <summary>
 /// The rules that can match one (channel, EventID): rules whose condition needs one of a set of
-/// literals (its most selective clause, <see cref="ConditionNode.RequiredLiterals"/>) run only when the
-/// literal prefilter found one; the others always run. Rules run in load order, so hits are deterministic.
-/// Requiring a second or third clause as well was measured: it removed evaluations, but searching for the further
-/// clauses' literals cost as much as it saved.
+/// literals (<see cref="ConditionNode.RequiredLiterals"/>) run only when the literal prefilter found one; the others
+/// always run. Rules run in load order, so hits are deterministic. Requiring the literals of a second and third AND
+/// part as well was measured: it removed evaluations, but searching for their literals cost as much as it saved.
 /// </summary>
 internal sealed class RuleBucket
 {
