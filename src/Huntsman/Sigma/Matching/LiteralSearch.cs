@@ -47,7 +47,7 @@ internal sealed class LiteralSearch
             _positional = new PositionalLiterals(all.Where(l => l.Position != LiteralPosition.Anywhere));
         _literals = all.Where(l => l.Position == LiteralPosition.Anywhere).GroupBy(l => l.Text, StringComparer.OrdinalIgnoreCase)
             .Select(g => (Text: g.Key, Entries: g.Select(x => x.Entry).Distinct().ToArray())).ToArray();
-        _probes = _literals.Select(l => (uint)Fold(l.Text[^1]) << 16 | (uint)Fold(l.Text[l.Text.Length >> 1])).ToArray();
+        _probes = _literals.Select(l => Probe(l.Text, l.Text.Length)).ToArray();
         _skipsFormatted = field is null && !_literals.Any(l => FormattedText.MayContain(l.Text));
         if (_literals.Length <= VectorMaxLiterals)
         {
@@ -82,7 +82,10 @@ internal sealed class LiteralSearch
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Fold(char c) => c < 128 ? c | 0x20 : FoldNonAscii(c);
 
-    internal static int FoldNonAscii(char c)
+    /// <summary>The folded middle and last chars of the first <paramref name="length"/> chars of <paramref name="text"/>.</summary>
+    private static uint Probe(ReadOnlySpan<char> text, int length) => (uint)Fold(text[length - 1]) << 16 | (uint)Fold(text[length >> 1]);
+
+    private static int FoldNonAscii(char c)
     {
         char u = char.ToUpperInvariant(c);
         return u < 128 ? u | 0x20 : u;
@@ -145,8 +148,7 @@ internal sealed class LiteralSearch
         int a = Fold(span[0]), b = Fold(span[1]);
         for (int i = 0; i + 2 < n; i++)
         {
-            char next = span[i + 2];
-            int c = next < 128 ? next | 0x20 : FoldNonAscii(next); // Fold written out: this loop runs for every char
+            int c = Fold(span[i + 2]);
             int h = (int)((((uint)a << 16 | (uint)b) * 0x9E3779B1u ^ (uint)c * 0x85EBCA77u) >> shift);
             if ((triples[h >> 6] & (1UL << h)) != 0) Verify(span[i..], Key(3, a, b, c), candidates);
             a = b;
@@ -208,9 +210,7 @@ internal sealed class LiteralSearch
             if (entries.Length == 1 && (candidates[entries[0] >> 6] & (1UL << entries[0])) != 0) continue;
             // Most candidates differ in the middle or at the end: two folded chars reject them before the full compare.
             if (text.Length > rest.Length) continue;
-            char last = rest[text.Length - 1], middle = rest[text.Length >> 1];
-            uint probe = (uint)(last < 128 ? last | 0x20 : FoldNonAscii(last)) << 16 | (uint)(middle < 128 ? middle | 0x20 : FoldNonAscii(middle));
-            if (_probes[index] != probe) continue;
+            if (_probes[index] != Probe(rest, text.Length)) continue;
             if (rest.StartsWith(text, StringComparison.OrdinalIgnoreCase))
                 foreach (var e in entries) candidates[e >> 6] |= 1UL << e;
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Huntsman.Sigma.Detection;
 
 namespace Huntsman.Sigma.Matching;
@@ -76,6 +77,7 @@ internal sealed class PositionalLiterals
     private const ulong Seed = 14695981039346656037UL;
     private const ulong Prime = 1099511628211UL;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Step(ulong hash, char c) => (hash ^ (ulong)LiteralSearch.Fold(c)) * Prime;
 
     // Never 0 (the table's empty slot); position and length keep keys of different kinds apart.
@@ -85,7 +87,6 @@ internal sealed class PositionalLiterals
     /// <summary>Sets the bit of every entry one of whose literals is at its place in <paramref name="value"/>.</summary>
     public void Scan(ReadOnlySpan<char> value, ulong[] candidates)
     {
-        // Steps are written out: the hash step runs for every char and a call costs more than the step.
         int n = value.Length;
         if (n == 0) return;
         var keyBits = _keyBits;
@@ -96,7 +97,7 @@ internal sealed class PositionalLiterals
         for (int length = 1; length <= startReach; length++)
         {
             char c = value[length - 1];
-            hash = (hash ^ (ulong)(c < 128 ? c | 0x20 : LiteralSearch.FoldNonAscii(c))) * Prime;
+            hash = Step(hash, c);
             if (!starts[length]) continue;
             ulong key = Key(hash, length, LiteralPosition.Start);
             if (((keyBits[(int)(key >> 58)] >> (int)(key >> 52)) & 1) != 0) Verify(value, key, candidates);
@@ -109,7 +110,7 @@ internal sealed class PositionalLiterals
         for (int length = 1; length <= reach; length++)
         {
             char c = value[n - length];
-            hash = (hash ^ (ulong)(c < 128 ? c | 0x20 : LiteralSearch.FoldNonAscii(c))) * Prime;
+            hash = Step(hash, c);
             if (!ends[length]) continue;
             ulong key = Key(hash, length, LiteralPosition.End);
             if (((keyBits[(int)(key >> 58)] >> (int)(key >> 52)) & 1) != 0) Verify(value, key, candidates);
@@ -117,7 +118,7 @@ internal sealed class PositionalLiterals
         if (n < _wholeLengths.Length && _wholeLengths[n] && (_wholeEnds[firstBit] >> LiteralSearch.Fold(value[^1]) & 1) != 0)
         {
             hash = Seed;
-            foreach (char c in value) hash = (hash ^ (ulong)(c < 128 ? c | 0x20 : LiteralSearch.FoldNonAscii(c))) * Prime;
+            foreach (char c in value) hash = Step(hash, c);
             ulong key = Key(hash, n, LiteralPosition.Whole);
             if (((keyBits[(int)(key >> 58)] >> (int)(key >> 52)) & 1) != 0) Verify(value, key, candidates);
         }
