@@ -13,7 +13,7 @@ namespace Huntsman.Sigma.Detection;
 internal sealed class IgnoreCaseNeedle
 {
     private static readonly ConcurrentDictionary<char, SearchValues<char>> AnchorSets = new();
-    private static char[][]? _equivalents; // per upper-case ASCII char: every char equal to it ignoring case
+    private static Dictionary<char, char[]>? _classes; // by upper case, where several chars equal it ignoring case
 
     private readonly string _text;
     private readonly int _anchor;
@@ -23,7 +23,7 @@ internal sealed class IgnoreCaseNeedle
     {
         _text = text;
         _anchor = ChooseAnchor(text);
-        if (_anchor >= 0) _anchors = AnchorSets.GetOrAdd(char.ToUpperInvariant(text[_anchor]), c => SearchValues.Create(EqualIgnoringCase(c)));
+        if (_anchor >= 0) _anchors = AnchorSets.GetOrAdd(char.ToUpperInvariant(text[_anchor]), c => SearchValues.Create(SameIgnoringCase(c)));
     }
 
     public string Text => _text;
@@ -62,9 +62,6 @@ internal sealed class IgnoreCaseNeedle
         return letter >= 0 ? letter : ascii;
     }
 
-    /// <summary>Every char equal to the upper-case ASCII char <paramref name="upper"/> ignoring case (ordinal).</summary>
-    public static char[] EqualIgnoringCase(char upper) => Equivalents()[upper];
-
     private const int MinGuardLength = 3;
 
     /// <summary>
@@ -89,41 +86,23 @@ internal sealed class IgnoreCaseNeedle
     /// <summary>Every char equal to <paramref name="c"/> ignoring case (ordinal), <paramref name="c"/> included.</summary>
     public static char[] SameIgnoringCase(char c)
     {
-        char upper = char.ToUpperInvariant(c);
-        if (upper < 128) return EqualIgnoringCase(upper);
         if (char.IsSurrogate(c)) return [c];
-        return NonAsciiClasses().TryGetValue(upper, out var same) && Array.IndexOf(same, c) >= 0 ? same : [c];
+        return Classes().TryGetValue(char.ToUpperInvariant(c), out var same) && Array.IndexOf(same, c) >= 0 ? same : [c];
     }
 
-    private static Dictionary<char, char[]>? _nonAscii;
-
-    /// <summary>Non-ASCII chars by upper case, where more than one char shares it and they equal ignoring case (built once: one pass over every char).</summary>
-    private static Dictionary<char, char[]> NonAsciiClasses()
+    /// <summary>Chars by upper case, where several equal it ignoring case: built once, in one pass over every char.</summary>
+    private static Dictionary<char, char[]> Classes()
     {
-        if (_nonAscii is { } done) return done;
+        if (_classes is { } done) return done;
         var classes = new Dictionary<char, List<char>>();
-        for (int c = 128; c <= char.MaxValue; c++)
+        for (int c = 0; c <= char.MaxValue; c++)
         {
             char x = (char)c, upper = char.ToUpperInvariant(x);
-            if (upper < 128 || char.IsSurrogate(x) || !new ReadOnlySpan<char>(in x).Equals(new ReadOnlySpan<char>(in upper), StringComparison.OrdinalIgnoreCase)) continue;
+            if (char.IsSurrogate(x) || !new ReadOnlySpan<char>(in x).Equals(new ReadOnlySpan<char>(in upper), StringComparison.OrdinalIgnoreCase)) continue;
             if (!classes.TryGetValue(upper, out var list)) classes[upper] = list = new();
             list.Add(x);
         }
         var result = classes.Where(kv => kv.Value.Count > 1).ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
-        return Interlocked.CompareExchange(ref _nonAscii, result, null) ?? result;
-    }
-
-    private static char[][] Equivalents()
-    {
-        if (_equivalents is { } done) return done;
-        var lists = Enumerable.Range(0, 128).Select(_ => new List<char>()).ToArray();
-        for (int c = 0; c <= char.MaxValue; c++)
-        {
-            char x = (char)c, upper = char.ToUpperInvariant(x);
-            if (upper < 128 && new ReadOnlySpan<char>(in x).Equals(new ReadOnlySpan<char>(in upper), StringComparison.OrdinalIgnoreCase))
-                lists[upper].Add(x);
-        }
-        var result = lists.Select(l => l.ToArray()).ToArray();
-        return Interlocked.CompareExchange(ref _equivalents, result, null) ?? result;
+        return Interlocked.CompareExchange(ref _classes, result, null) ?? result;
     }
 }

@@ -108,7 +108,7 @@ internal sealed class AnchorScan
     private static readonly int[] Rarities = Enumerable.Range(0, 128).Select(c =>
     {
         char upper = char.ToUpperInvariant((char)c);
-        if (IgnoreCaseNeedle.EqualIgnoringCase(upper).Any(v => v >= 128)) return -1;
+        if (IgnoreCaseNeedle.SameIgnoringCase(upper).Any(v => v >= 128)) return -1;
         int rank = ByFrequency.IndexOf(upper);
         return rank < 0 ? ByFrequency.Length : rank;
     }).ToArray();
