@@ -27,7 +27,7 @@ internal sealed class RegexMatcher(string pattern, RegexOptions flags, TimeSpan 
     /// the pattern's required literal when the regex is case-sensitive, else its longest run of ASCII without k, s or i
     /// (whose regex case classes include non-ASCII chars: Kelvin sign, long s, dotted I).
     /// </summary>
-    public override string? RequiredLiteral { get; } = GuardFor(pattern, flags);
+    public override string? RequiredLiteral => _guard?.Text;
 
     private readonly IgnoreCaseNeedle? _guard = GuardFor(pattern, flags) is { } guard ? new IgnoreCaseNeedle(guard) : null;
 
