@@ -59,6 +59,9 @@ public readonly struct EventField : IEquatable<EventField>
         return Unsafe.As<LazyFieldValues>(_value).TryGetFreeText(_index, out chars);
     }
 
+    /// <summary>The reader's undecoded values this field's value is one of; null when the value is a string.</summary>
+    public LazyFieldValues? LazyValues => _value is string ? null : Unsafe.As<LazyFieldValues>(_value);
+
     /// <summary>False when the value is known to be generated text (a number, GUID, SID, time, binary): see <see cref="LazyFieldValues.HoldsText"/>.</summary>
     public bool HoldsText => _value is string || Unsafe.As<LazyFieldValues>(_value).HoldsText(_index);
 

@@ -41,4 +41,15 @@ public abstract class LazyFieldValues
         chars = Chars(index);
         return true;
     }
+
+    /// <summary>
+    /// The free text of every value at once (what <see cref="TryGetFreeText"/> gives for each), for a search that only asks
+    /// whether a text occurs in some value: each such value's characters lie whole in <paramref name="chars"/>, which may also
+    /// hold other characters before, between and after them. False when the values cannot give one span; ask value by value then.
+    /// </summary>
+    public virtual bool TryGetFreeTextSpan(out ReadOnlySpan<char> chars)
+    {
+        chars = default;
+        return false;
+    }
 }

@@ -96,6 +96,35 @@ internal sealed class RecordValues : LazyFieldValues
         return MemoryMarshal.Cast<byte, char>(new ReadOnlySpan<byte>(_bytes, value.Offset, value.Length))[..TextLength(value)];
     }
 
+    /// <summary>
+    /// The values are one copy of the chunk's bytes, so every String value already lies in one span: from the first String's
+    /// start to the last one's end, read as chars when all Strings start at offsets of one parity. What lies between them
+    /// (numbers, SIDs, other values' bytes) reads as stray chars, which a search for a text may only ever find too often.
+    /// </summary>
+    public override bool TryGetFreeTextSpan(out ReadOnlySpan<char> chars)
+    {
+        chars = default;
+        int start = int.MaxValue, end = 0, parity = -1;
+        var table = new ReadOnlySpan<byte>(_bytes, 0, _count * SlotSize);
+        for (int at = 0; at < table.Length; at += SlotSize)
+        {
+            var type = (byte)BinaryPrimitives.ReadUInt16LittleEndian(table[(at + 6)..]);
+            if (type != BinXmlValueType.String)
+            {
+                // Free text only this reader's renderer makes (ANSI strings, arrays, nested XML): value by value then.
+                if (type is BinXmlValueType.Null or (>= BinXmlValueType.Int8 and <= BinXmlValueType.HexInt64)) continue;
+                return false;
+            }
+            int offset = BinaryPrimitives.ReadInt32LittleEndian(table[at..]);
+            if (parity != (offset & 1) && parity >= 0) return false;
+            parity = offset & 1;
+            start = Math.Min(start, offset);
+            end = Math.Max(end, offset + BinaryPrimitives.ReadUInt16LittleEndian(table[(at + 4)..]));
+        }
+        if (parity >= 0) chars = MemoryMarshal.Cast<byte, char>(_bytes.AsSpan(table.Length + start, (end - start) & ~1));
+        return true;
+    }
+
     public override bool HoldsText(int index) => Value(index).Type is BinXmlValueType.String or BinXmlValueType.AnsiString;
 
     /// <summary>Value <paramref name="index"/> as a <see cref="BinXmlValue"/> over <see cref="_bytes"/>.</summary>

@@ -73,8 +73,10 @@ internal sealed class EventScope
 
     /// <summary>
     /// Every payload field's text, one field per line (<paramref name="withFormatted"/> false leaves out numbers, GUIDs,
-    /// SIDs and times): a keyword literal occurs in some field only if it occurs here, and one scan of this costs far
-    /// less than a scan per field. Made once per event.
+    /// SIDs and times, and may take a record's values as one span with stray chars between them, see
+    /// <see cref="LazyFieldValues.TryGetFreeTextSpan"/>): a keyword literal occurs in some field only if it occurs here, and
+    /// one scan of this costs far less than a scan per field. For the prefilter only: it may find a literal no field holds.
+    /// Made once per event.
     /// </summary>
     public ReadOnlySpan<char> AllText(bool withFormatted) => (withFormatted ? _allText : _freeText).Of(Event, _generation);
 
@@ -88,20 +90,40 @@ internal sealed class EventScope
         public ReadOnlySpan<char> Of(WinEvent e, int generation)
         {
             if (_generation == generation) return _chars.AsSpan(0, _length);
-            int length = 0;
-            var chars = _chars;
+            _length = 0;
+            // The lazy values of a parsed record can give all their free text in one span: one copy instead of a call per field.
+            LazyFieldValues? covered = null, refused = null;
             foreach (ref readonly var f in CollectionsMarshal.AsSpan(e.Fields))
             {
                 ReadOnlySpan<char> text;
                 if (withFormatted) text = f.Chars;
-                else if (!f.TryGetFreeText(out text)) continue;
-                if (length + text.Length + 1 > chars.Length) Array.Resize(ref chars, Math.Max(chars.Length * 2, length + text.Length + 1));
-                text.CopyTo(chars.AsSpan(length));
-                length += text.Length;
-                chars[length++] = '\n';
+                else
+                {
+                    if (f.LazyValues is { } lazy && !ReferenceEquals(lazy, refused))
+                    {
+                        if (ReferenceEquals(lazy, covered)) continue;
+                        if (lazy.TryGetFreeTextSpan(out text))
+                        {
+                            covered = lazy;
+                            Append(text);
+                            continue;
+                        }
+                        refused = lazy;
+                    }
+                    if (!f.TryGetFreeText(out text)) continue;
+                }
+                Append(text);
             }
-            (_chars, _length, _generation) = (chars, length, generation);
-            return chars.AsSpan(0, length);
+            _generation = generation;
+            return _chars.AsSpan(0, _length);
+        }
+
+        private void Append(ReadOnlySpan<char> text)
+        {
+            if (_length + text.Length + 1 > _chars.Length) Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _length + text.Length + 1));
+            text.CopyTo(_chars.AsSpan(_length));
+            _length += text.Length;
+            _chars[_length++] = '\n';
         }
     }
 
