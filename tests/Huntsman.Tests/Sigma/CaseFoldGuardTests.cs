@@ -6,7 +6,8 @@ namespace Huntsman.Tests.Sigma;
 
 /// <summary>
 /// Globs and ignore-case regexes pre-check the longest run of their literal text that every match contains ignoring
-/// case: runs stop at i, k, s and non-ASCII chars, whose case folds also reach other chars.
+/// case: a glob's runs stop at i, k, s and non-ASCII chars, an ignore-case regex's at k (Kelvin sign) and non-ASCII
+/// chars (<see cref="RegexCaseFoldTests"/> measures why).
 /// </summary>
 public class CaseFoldGuardTests
 {

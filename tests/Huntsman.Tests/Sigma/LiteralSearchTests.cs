@@ -38,6 +38,7 @@ public class LiteralSearchTests
     [InlineData(300, "ab")] // large set over two letters: dense bitsets, big same-prefix groups
     [InlineData(20, "aAsSkK\u212Aſı-")] // case variants that ordinal ignore-case keeps apart
     [InlineData(60, "a-\u00B5\u03BC\u039C\uD83D\uDE00\u263A")] // non-ASCII one- and two-char literals: micro signs, emoji halves
+    [InlineData(60, "`@{[$\u0004\"-fF")] // short regex literals ("`", "${", "-f"): punctuation whose folds collide (` @, { [)
     public void MarksExactlyTheLiteralsThatOccur(int count, string alphabet)
     {
         var random = new Random(count * 31 + alphabet.Length);

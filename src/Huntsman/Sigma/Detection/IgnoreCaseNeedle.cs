@@ -65,21 +65,44 @@ internal sealed class IgnoreCaseNeedle
     private const int MinGuardLength = 3;
 
     /// <summary>
-    /// For a matcher that folds case char by char with the invariant upper case (globs, ignore-case regexes), the longest
-    /// run of <paramref name="texts"/>' chars whose containment, ordinal ignoring case, every match implies: ASCII other
-    /// than i, k and s, whose upper case non-ASCII chars also reach (dotless i, Kelvin sign, long s). Null when shorter
-    /// than three chars (too weak to be worth a scan).
+    /// For a glob, which folds case char by char with the invariant upper case, the longest run of <paramref name="texts"/>'
+    /// chars whose containment, ordinal ignoring case, every match implies: ASCII other than i, k and s, whose upper case
+    /// non-ASCII chars may also reach (dotless i, Kelvin sign, long s). Null when shorter than three chars (too weak to be
+    /// worth a scan).
     /// </summary>
     public static string? CaseFoldGuard(IEnumerable<string> texts)
     {
         string? best = null;
         foreach (var text in texts)
-            for (int start = 0, end; start < text.Length; start = end + 1)
-            {
-                end = start;
-                while (end < text.Length && !(text[end] >= 128 || char.ToLowerInvariant(text[end]) is 'i' or 'k' or 's')) end++;
-                if (end - start >= MinGuardLength && end - start > (best?.Length ?? 0)) best = text[start..end];
-            }
+            if (LongestRun(text, c => char.ToLowerInvariant(c) is 'i' or 'k' or 's') is { Length: >= MinGuardLength } run && run.Length > (best?.Length ?? 0))
+                best = run;
+        return best;
+    }
+
+    /// <summary>
+    /// The ASCII chars whose ignore-case class in .NET regexes (culture-invariant) holds a char that ordinal ignore-case
+    /// does not equate with them: k and K also match the Kelvin sign U+212A. Measured over every char (i, s and all other
+    /// ASCII match only their ordinal case variants); <c>RegexCaseFoldTests</c> fails if that changes.
+    /// </summary>
+    internal const string RegexWiderFolds = "kK";
+
+    /// <summary>
+    /// For an ignore-case regex, the longest run of <paramref name="literal"/> whose containment, ordinal ignoring case,
+    /// every match implies: ASCII other than <see cref="RegexWiderFolds"/>. Short runs are kept: the prefilter has exact
+    /// one- and two-char searches, and a rule they gate would otherwise run on every event.
+    /// </summary>
+    public static string? RegexCaseFoldGuard(string literal) => LongestRun(literal, c => RegexWiderFolds.Contains(c)) is { Length: > 0 } run ? run : null;
+
+    /// <summary>The longest run of ASCII chars of <paramref name="text"/> none of which is <paramref name="excluded"/>.</summary>
+    private static string LongestRun(string text, Func<char, bool> excluded)
+    {
+        string best = "";
+        for (int start = 0, end; start < text.Length; start = end + 1)
+        {
+            end = start;
+            while (end < text.Length && text[end] < 128 && !excluded(text[end])) end++;
+            if (end - start > best.Length) best = text[start..end];
+        }
         return best;
     }
 

@@ -24,8 +24,8 @@ internal sealed class RegexMatcher(string pattern, RegexOptions flags, TimeSpan 
 
     /// <summary>
     /// Text every match contains ignoring case (ordinal), for the prefilter and as a cheap pre-check before the regex:
-    /// the pattern's required literal when the regex is case-sensitive, else its longest run of ASCII without k, s or i
-    /// (whose regex case classes include non-ASCII chars: Kelvin sign, long s, dotted I).
+    /// the pattern's required literal when the regex is case-sensitive, else its longest run of ASCII without k
+    /// (whose regex case class also holds the Kelvin sign, which ordinal ignore-case does not equate with k).
     /// </summary>
     public override string? RequiredLiteral => _guard?.Text;
 
@@ -34,8 +34,24 @@ internal sealed class RegexMatcher(string pattern, RegexOptions flags, TimeSpan 
     private static string? GuardFor(string pattern, RegexOptions flags)
     {
         if (RegexLiteral.Required(pattern) is not { } literal) return null;
-        bool caseSensitive = (flags & RegexOptions.IgnoreCase) == 0 && !pattern.Contains("(?", StringComparison.Ordinal);
-        return caseSensitive ? literal : IgnoreCaseNeedle.CaseFoldGuard([literal]);
+        return IgnoresCase(pattern, flags) ? IgnoreCaseNeedle.RegexCaseFoldGuard(literal) : literal;
+    }
+
+    /// <summary>
+    /// Whether some part of the pattern may match ignoring case: the option, or an inline option group naming i
+    /// (<c>(?i)</c>, <c>(?mi:…)</c>; a <c>(?-i)</c> counts too, which only costs a shorter guard). A group such as
+    /// <c>(?:…)</c> or <c>(?=…)</c> alone leaves the case alone.
+    /// </summary>
+    private static bool IgnoresCase(string pattern, RegexOptions flags)
+    {
+        if ((flags & RegexOptions.IgnoreCase) != 0) return true;
+        for (int at = pattern.IndexOf("(?", StringComparison.Ordinal); at >= 0; at = pattern.IndexOf("(?", at + 2, StringComparison.Ordinal))
+        {
+            int end = at + 2;
+            while (end < pattern.Length && (char.IsAsciiLetter(pattern[end]) || pattern[end] == '-')) end++;
+            if (pattern.AsSpan(at + 2, end - at - 2).Contains('i')) return true;
+        }
+        return false;
     }
 
     private Regex Build()
