@@ -26,9 +26,18 @@ public sealed class EvidenceReader : IDisposable
 
     /// <summary>Files found (after recursion), in the order they are read.</summary>
     public int FilesSeen { get; private set; }
-    /// <summary>Files that had a recognised format.</summary>
-    public int FilesOpened { get; private set; }
-    public long BytesSeen { get; private set; }
+    /// <summary>Files that had a recognised format (so far: small files are opened by the thread that reads them).</summary>
+    public int FilesOpened => Volatile.Read(ref _filesOpened);
+    public long BytesSeen => Volatile.Read(ref _bytesSeen);
+    private int _filesOpened;
+    private long _bytesSeen;
+
+    /// <summary>
+    /// Files up to this size are one unit each, opened and sniffed by the thread that reads them: a corpus of many small
+    /// logs spent a fifth of its single-thread time opening and sniffing files in the enumeration, which every reading
+    /// thread waits on. Bigger files are split into their chunks (or slices) as before. Eight chunks of events at most.
+    /// </summary>
+    private const long WholeFileBytes = 8 * 65536 + 4096;
 
     /// <summary>Expands paths to files: directories recursively, in ordinal order.</summary>
     public IEnumerable<string> ExpandPaths(IEnumerable<string> paths)
@@ -64,16 +73,29 @@ public sealed class EvidenceReader : IDisposable
         foreach (var path in ExpandPaths(paths))
         {
             FilesSeen++;
+            if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) && TryLength(path) is > 0 and <= WholeFileBytes and var length)
+            {
+                yield return new WholeFileUnit(this, new EvidenceFile(path, path), length);
+                continue;
+            }
             var file = Prepare(path);
             if (file is null) continue;
-            var format = Detect(file);
-            if (format is null) continue;
-            FilesOpened++;
-            try { BytesSeen += new FileInfo(file.PhysicalPath).Length; } catch (IOException) { }
-            IEnumerator<EvidenceUnit>? units = null;
-            try { units = format.Open(file, _options, _report).GetEnumerator(); }
-            catch (Exception ex) when (ex is not OutOfMemoryException) { _report(new ReadIssue(path, $"cannot open: {ex.Message}")); }
-            if (units is null) continue;
+            foreach (var unit in UnitsOf(file, _report)) yield return unit;
+        }
+    }
+
+    /// <summary>The units of one file, in file order; problems go to <paramref name="report"/>.</summary>
+    private IEnumerable<EvidenceUnit> UnitsOf(EvidenceFile file, Action<ReadIssue> report)
+    {
+        var format = Detect(file, report);
+        if (format is null) yield break;
+        Interlocked.Increment(ref _filesOpened);
+        try { Interlocked.Add(ref _bytesSeen, new FileInfo(file.PhysicalPath).Length); } catch (IOException) { }
+        IEnumerator<EvidenceUnit>? units = null;
+        try { units = format.Open(file, _options, report).GetEnumerator(); }
+        catch (Exception ex) when (ex is not OutOfMemoryException) { report(new ReadIssue(file.Name, $"cannot open: {ex.Message}")); }
+        if (units is null) yield break;
+        using (units)
             while (true)
             {
                 EvidenceUnit unit;
@@ -84,12 +106,31 @@ public sealed class EvidenceReader : IDisposable
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    _report(new ReadIssue(path, $"cannot read: {ex.GetType().Name}: {ex.Message}"));
+                    report(new ReadIssue(file.Name, $"cannot read: {ex.GetType().Name}: {ex.Message}"));
                     break;
                 }
                 yield return unit;
             }
-            units.Dispose();
+    }
+
+    /// <summary>
+    /// A small file read as one unit: sniffed, opened and read in order by the thread that reads it, its events and issues
+    /// (opening problems included) in one batch.
+    /// </summary>
+    private sealed class WholeFileUnit(EvidenceReader reader, EvidenceFile file, long length) : EvidenceUnit(file.Name, 0, length)
+    {
+        public override EventBatch Read()
+        {
+            var batch = new EventBatch(this);
+            foreach (var unit in reader.UnitsOf(file, batch.Issues.Add))
+            {
+                var part = EvidencePipeline.ReadSafely(unit);
+                batch.Events.AddRange(part.Events);
+                batch.Issues.AddRange(part.Issues);
+                batch.RecoveredCount += part.RecoveredCount;
+                batch.SkippedCount += part.SkippedCount;
+            }
+            return batch;
         }
     }
 
@@ -124,18 +165,18 @@ public sealed class EvidenceReader : IDisposable
         }
     }
 
-    private IEvidenceFormat? Detect(EvidenceFile file)
+    private IEvidenceFormat? Detect(EvidenceFile file, Action<ReadIssue> report)
     {
         // A FIFO, socket or device also has length 0; opening it could block forever, so it is never opened.
         if (TryLength(file.PhysicalPath) == 0)
         {
-            _report(new ReadIssue(file.Name, "empty file (or not a regular file)", IssueSeverity.Warning));
+            report(new ReadIssue(file.Name, "empty file (or not a regular file)", IssueSeverity.Warning));
             return null;
         }
         if (_options.Format != InputFormat.Auto)
         {
             var forced = _formats.FirstOrDefault(f => f.Format == _options.Format);
-            if (forced is null) _report(new ReadIssue(file.Name, $"no reader for format {_options.Format}"));
+            if (forced is null) report(new ReadIssue(file.Name, $"no reader for format {_options.Format}"));
             return forced;
         }
         Span<byte> head = stackalloc byte[4096];
@@ -147,18 +188,18 @@ public sealed class EvidenceReader : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            _report(new ReadIssue(file.Name, $"cannot read: {ex.Message}"));
+            report(new ReadIssue(file.Name, $"cannot read: {ex.Message}"));
             return null;
         }
         if (n == 0)
         {
-            _report(new ReadIssue(file.Name, "empty file", IssueSeverity.Warning));
+            report(new ReadIssue(file.Name, "empty file", IssueSeverity.Warning));
             return null;
         }
         foreach (var f in _formats)
             if (f.Sniff(head[..n], file.Name)) return f;
         var hint = file.Name.EndsWith(".evtx", StringComparison.OrdinalIgnoreCase) ? "not an EVTX file (no ElfFile signature)" : "unknown format, skipped";
-        _report(new ReadIssue(file.Name, hint, file.Name.EndsWith(".evtx", StringComparison.OrdinalIgnoreCase) ? IssueSeverity.Error : IssueSeverity.Note));
+        report(new ReadIssue(file.Name, hint, file.Name.EndsWith(".evtx", StringComparison.OrdinalIgnoreCase) ? IssueSeverity.Error : IssueSeverity.Note));
         return null;
     }
 
