@@ -106,6 +106,17 @@ public class LiteralSearchTests
     }
 
     [Fact]
+    public void FewFirstCharsAreFoundWhateverTheirCase()
+    {
+        // Two first chars, one of them not ASCII: a vectorised search for every char that folds like them.
+        var random = new Random(7);
+        var literals = Enumerable.Range(0, 200).Select(i => (i % 2 == 0 ? "s" : "\u00E9") + Random(random, "abcdefgh", 2, 6)).ToList();
+        var values = Enumerable.Range(0, 300).Select(_ => Random(random, "abcdefghsS\u017F\u00E9\u00C9", 0, 60))
+            .Concat(literals.Select(l => "x" + char.ToUpperInvariant(l[0]) + l[1..] + "y")).ToList();
+        AgreesWithContains(literals, values);
+    }
+
+    [Fact]
     public void HashListsSharingAPrefix()
     {
         var random = new Random(5);

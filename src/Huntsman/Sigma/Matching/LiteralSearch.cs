@@ -37,6 +37,10 @@ internal sealed class LiteralSearch
     private readonly PositionalLiterals? _positional; // literals that must start, end or equal the value
 
     private const int CharBits = 1 << 16;
+    // When 3+ char literals start with at most this many folded chars (IOC hash lists: "MD5=", "SHA256=", "IMPHASH="), a
+    // vectorised search for those chars skips the positions where none can start, instead of hashing every one.
+    private const int MaxFirstChars = 3;
+    private readonly SearchValues<char>? _firstChars; // every char folding to such a first char
 
     /// <param name="field">The field searched; null searches every payload field (keywords, whose literals are all <see cref="LiteralPosition.Anywhere"/>).</param>
     public LiteralSearch(FieldAccessor? field, IEnumerable<(string Text, LiteralPosition Position, int Entry)> literals)
@@ -64,6 +68,8 @@ internal sealed class LiteralSearch
         _singles = _literals.Any(l => l.Text.Length == 1) ? new ulong[CharBits / 64] : [];
         var shortLast = _literals.Where(l => l.Text.Length is 1 or 2).Select(l => l.Text[^1]).Distinct().ToList();
         if (shortLast.Count > 0) _shortAnchors = SearchValues.Create(shortLast.SelectMany(IgnoreCaseNeedle.SameIgnoringCase).Distinct().ToArray());
+        var firsts = _literals.Where(l => l.Text.Length >= 3).Select(l => Fold(l.Text[0])).Distinct().ToList();
+        if (firsts.Count is > 0 and <= MaxFirstChars) _firstChars = SearchValues.Create(firsts.SelectMany(CharsFoldingTo).ToArray());
         foreach (var (text, _) in _literals)
         {
             if (text.Length >= 3) Set(_triples, TripleHash(Fold(text[0]), Fold(text[1]), Fold(text[2])));
@@ -89,6 +95,16 @@ internal sealed class LiteralSearch
     {
         char u = char.ToUpperInvariant(c);
         return u < 128 ? u | 0x20 : u;
+    }
+
+    private static Dictionary<int, char[]>? s_foldClasses;
+
+    /// <summary>Every char whose <see cref="Fold"/> is <paramref name="folded"/> (one pass over all chars, made once).</summary>
+    private static char[] CharsFoldingTo(int folded)
+    {
+        var classes = s_foldClasses ??= Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => !char.IsSurrogate(c))
+            .GroupBy(c => Fold(c)).ToDictionary(g => g.Key, g => g.ToArray());
+        return classes.TryGetValue(folded, out var chars) ? chars : [];
     }
 
     private static int Pair(int a, int b) => ((a << 7) ^ b) & (CharBits - 1);
@@ -145,6 +161,11 @@ internal sealed class LiteralSearch
         // Literals of three chars or more that may start at i: a hash of the next three folded chars.
         var triples = _triples;
         int shift = _tripleShift;
+        if (_firstChars is not null)
+        {
+            ScanFromFirstChars(span, candidates);
+            return;
+        }
         int a = Fold(span[0]), b = Fold(span[1]);
         for (int i = 0; i + 2 < n; i++)
         {
@@ -153,6 +174,20 @@ internal sealed class LiteralSearch
             if ((triples[h >> 6] & (1UL << h)) != 0) Verify(span[i..], Key(3, a, b, c), candidates);
             a = b;
             b = c;
+        }
+    }
+
+    /// <summary>The triple-hash scan of <see cref="Scan"/>, only at positions holding a char some literal starts with.</summary>
+    private void ScanFromFirstChars(ReadOnlySpan<char> span, ulong[] candidates)
+    {
+        var firsts = _firstChars!;
+        for (int i = 0; i + 2 < span.Length; i++)
+        {
+            int found = span[i..^2].IndexOfAny(firsts);
+            if (found < 0) return;
+            i += found;
+            int a = Fold(span[i]), b = Fold(span[i + 1]), c = Fold(span[i + 2]);
+            if (Has(_triples, TripleHash(a, b, c))) Verify(span[i..], Key(3, a, b, c), candidates);
         }
     }
 
