@@ -41,10 +41,13 @@ public sealed class RuleMatcher
                 Index(target).Add(entry, ids);
             }
         }
-        // Sysmon 1, Security 4688 and Defender process events hold the same rules: build each distinct bucket once.
-        var buckets = new Dictionary<RuleEntry[], RuleBucket>(EntrySequence.Instance);
-        foreach (var index in _byChannel.Values) index.Freeze(buckets);
-        foreach (var (_, index) in _byPrefix) index.Freeze(buckets);
+        // Sysmon 1, Security 4688 and Defender process events hold the same rules: build each distinct bucket once, for
+        // every EventID it serves.
+        var indexes = _byChannel.Values.Concat(_byPrefix.Select(p => p.Index)).ToList();
+        var served = new Dictionary<RuleEntry[], HashSet<int>?>(EntrySequence.Instance);
+        foreach (var index in indexes) index.Collect(served);
+        var buckets = served.ToDictionary(kv => kv.Key, kv => new RuleBucket(kv.Key, kv.Value), EntrySequence.Instance);
+        foreach (var index in indexes) index.Freeze(buckets);
         Rules = selected;
         var fields = _fields.All.ToArray();
         _states = new ThreadLocal<ThreadState>(() => new ThreadState(new EventScope(fields)));

@@ -1,3 +1,4 @@
+using Huntsman.Events;
 using Huntsman.Sigma.Detection;
 using Xunit;
 using static Huntsman.Tests.Sigma.SigmaKit;
@@ -30,5 +31,30 @@ public class PrefilterChoiceTests
         Assert.Equal(["User:ANONYMOUS"], Chosen("s:\n    ParentImage|contains: '\\AppData\\'\n    User|contains: 'ANONYMOUS'\ncondition: s"));
         Assert.True(Detect("s:\n    Image|contains: '\\Windows\\'\n    CommandLine|contains: '\\..\\..\\'\ncondition: s",
             ("Image", @"C:\Windows\System32\cmd.exe"), ("CommandLine", @"cmd /c C:\x\..\..\Windows\notepad.exe")));
+    }
+
+    private const string LogonOrValidation = "logon:\n    EventID: 4624\n    AuthenticationPackageName: 'NTLM'\n" +
+        "validation:\n    EventID: 4776\n    Status: 0\ncondition: logon or validation";
+
+    [Fact]
+    public void AnOrBranchThatNeedsAnotherEventIdBringsNoLiterals()
+    {
+        // 4624 events can only satisfy the first branch; a bucket that also sees 4776 events cannot use its literal.
+        var condition = Load(RuleYaml(LogonOrValidation, "product: windows\n    service: security")).Rules.Single().Condition;
+        Assert.Equal(["AuthenticationPackageName:NTLM"], condition.RequiredLiterals(new HashSet<int> { 4624 })!.Select(l => $"{l.Field!.Field.Name}:{l.Text}"));
+        Assert.Null(condition.RequiredLiterals(new HashSet<int> { 4624, 4776 }));
+        Assert.Null(condition.RequiredLiterals());
+        Assert.Null(condition.RequiredLiterals(new HashSet<int> { 4625 }));
+    }
+
+    [Fact]
+    public void RulesGatedForOneEventIdStillMatchTheOthers()
+    {
+        var set = Load(RuleYaml(LogonOrValidation, "product: windows\n    service: security"));
+        WinEvent Security(int id, params (string, string)[] fields) => Event("Security", id, fields);
+        Assert.True(Matches(set, Security(4624, ("AuthenticationPackageName", "NTLM"))));
+        Assert.False(Matches(set, Security(4624, ("AuthenticationPackageName", "Kerberos"))));
+        Assert.True(Matches(set, Security(4776, ("Status", "0"))));
+        Assert.False(Matches(set, Security(4776, ("Status", "0xc000006a"))));
     }
 }

@@ -16,9 +16,10 @@ internal abstract class ConditionNode
 
     /// <summary>
     /// Literals one of which must occur in its field for this node to be true, or null when no such
-    /// set is known (negations, regexes, numbers, keywords, …).
+    /// set is known (negations, regexes, numbers, keywords, …). With <paramref name="eventIds"/>, only for events with
+    /// one of those EventIDs: a branch that needs another EventID cannot be the one that is true.
     /// </summary>
-    public virtual List<RequiredLiteral>? RequiredLiterals() => null;
+    public virtual List<RequiredLiteral>? RequiredLiterals(IReadOnlySet<int>? eventIds = null) => null;
 
     /// <summary>
     /// How selective a literal set is, from its weakest literal: longer is rarer, and any literal that is part of text

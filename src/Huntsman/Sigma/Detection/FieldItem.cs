@@ -56,7 +56,7 @@ internal sealed class FieldItem(FieldAccessor accessor, ValueMatcher[][] groups,
                 if (m is FieldRefMatcher r && !into.Contains(r.Other)) into.Add(r.Other);
     }
 
-    public override List<RequiredLiteral>? RequiredLiterals()
+    public override List<RequiredLiteral>? RequiredLiterals(IReadOnlySet<int>? eventIds = null)
     {
         if (negate || Groups.Length == 0) return null;
         if (linkAll)

@@ -20,7 +20,7 @@ internal sealed class KeywordItem(ValueMatcher[][] groups, bool linkAll, bool ne
         return result != negate;
     }
 
-    public override List<RequiredLiteral>? RequiredLiterals()
+    public override List<RequiredLiteral>? RequiredLiterals(IReadOnlySet<int>? eventIds = null)
     {
         if (negate || groups.Length == 0) return null;
         List<RequiredLiteral>? result = linkAll ? null : new();

@@ -22,11 +22,11 @@ internal sealed class AndNode(ConditionNode[] children) : ConditionNode
     }
 
     // Any conjunct's literals are necessary for the AND; take the most selective.
-    public override List<RequiredLiteral>? RequiredLiterals()
+    public override List<RequiredLiteral>? RequiredLiterals(IReadOnlySet<int>? eventIds = null)
     {
         List<RequiredLiteral>? best = null;
         foreach (var c in Children)
-            if (c.RequiredLiterals() is { } lits && Strength(lits) > Strength(best)) best = lits;
+            if (c.RequiredLiterals(eventIds) is { } lits && Strength(lits) > Strength(best)) best = lits;
         return best;
     }
 }
@@ -55,15 +55,17 @@ internal sealed class OrNode(ConditionNode[] children) : ConditionNode
         return Children.Length == 0 ? null : all;
     }
 
-    public override List<RequiredLiteral>? RequiredLiterals()
+    // Every branch that can be true for these events must bring literals (e.g. a 4776 branch is left out for 4624 events).
+    public override List<RequiredLiteral>? RequiredLiterals(IReadOnlySet<int>? eventIds = null)
     {
         var all = new List<RequiredLiteral>();
         foreach (var c in Children)
         {
-            if (c.RequiredLiterals() is not { } lits) return null;
+            if (eventIds is not null && c.RequiredEventIds() is { } needed && !needed.Overlaps(eventIds)) continue;
+            if (c.RequiredLiterals(eventIds) is not { } lits) return null;
             all.AddRange(lits);
         }
-        return Children.Length == 0 ? null : all;
+        return all.Count == 0 ? null : all;
     }
 }
 

@@ -21,17 +21,23 @@ internal sealed class ChannelIndex
         }
     }
 
-    /// <param name="shared">Buckets already built, by rule sequence; equal sequences share one bucket.</param>
-    public void Freeze(Dictionary<RuleEntry[], RuleBucket> shared)
+    /// <summary>Records which EventIDs each of this index's rule sequences serves (null: any), for <see cref="Freeze"/>.</summary>
+    public void Collect(Dictionary<RuleEntry[], HashSet<int>?> served)
     {
-        _byEventId = _building.ToDictionary(kv => kv.Key, kv => Bucket(kv.Value.ToArray(), shared));
-        _anyEventId = Bucket(_anyBuilding.ToArray(), shared);
+        foreach (var (id, list) in _building)
+        {
+            var entries = list.ToArray();
+            if (!served.TryGetValue(entries, out var ids)) served[entries] = [id];
+            else ids?.Add(id);
+        }
+        served[_anyBuilding.ToArray()] = null;
     }
 
-    private static RuleBucket Bucket(RuleEntry[] entries, Dictionary<RuleEntry[], RuleBucket> shared)
+    /// <param name="buckets">One bucket per distinct rule sequence (Sysmon 1 and Security 4688 hold the same rules).</param>
+    public void Freeze(Dictionary<RuleEntry[], RuleBucket> buckets)
     {
-        if (!shared.TryGetValue(entries, out var bucket)) shared[entries] = bucket = new RuleBucket(entries);
-        return bucket;
+        _byEventId = _building.ToDictionary(kv => kv.Key, kv => buckets[kv.Value.ToArray()]);
+        _anyEventId = buckets[_anyBuilding.ToArray()];
     }
 
     public void Run(EventScope scope, WinEvent e, List<RuleHit> hits)

@@ -16,7 +16,8 @@ internal sealed class RuleBucket
     private readonly ulong[] _unfiltered; // bit i: entry i runs whatever the prefilter finds
     private readonly LiteralSearch[] _searches;
 
-    public RuleBucket(RuleEntry[] entries)
+    /// <param name="eventIds">The EventIDs of the events this bucket sees; null for any.</param>
+    public RuleBucket(RuleEntry[] entries, IReadOnlySet<int>? eventIds = null)
     {
         _entries = entries;
         _unfiltered = new ulong[(entries.Length + 63) / 64];
@@ -24,7 +25,7 @@ internal sealed class RuleBucket
         var keywords = new List<(string, LiteralPosition, int)>();
         for (int i = 0; i < entries.Length; i++)
         {
-            if (entries[i].Condition.RequiredLiterals() is not { Count: > 0 } literals)
+            if (entries[i].Condition.RequiredLiterals(eventIds) is not { Count: > 0 } literals)
             {
                 _unfiltered[i >> 6] |= 1UL << i;
                 continue;
