@@ -158,14 +158,14 @@ internal sealed class LiteralSearch
         if (n == 0) return;
         if (_pairs.Length > 0 || _singles.Length > 0) ScanShort(span, candidates);
         if (n < 3) return;
-        // Literals of three chars or more that may start at i: a hash of the next three folded chars.
-        var triples = _triples;
-        int shift = _tripleShift;
         if (_firstChars is not null)
         {
             ScanFromFirstChars(span, candidates);
             return;
         }
+        // Literals of three chars or more that may start at i: a hash of the next three folded chars.
+        var triples = _triples;
+        int shift = _tripleShift;
         int a = Fold(span[0]), b = Fold(span[1]);
         for (int i = 0; i + 2 < n; i++)
         {
