@@ -69,7 +69,7 @@ internal sealed class LiteralSearch
         var shortLast = _literals.Where(l => l.Text.Length is 1 or 2).Select(l => l.Text[^1]).Distinct().ToList();
         if (shortLast.Count > 0) _shortAnchors = SearchValues.Create(shortLast.SelectMany(IgnoreCaseNeedle.SameIgnoringCase).Distinct().ToArray());
         var firsts = _literals.Where(l => l.Text.Length >= 3).Select(l => Fold(l.Text[0])).Distinct().ToList();
-        if (firsts.Count is > 0 and <= MaxFirstChars) _firstChars = SearchValues.Create(firsts.SelectMany(CharsFoldingTo).ToArray());
+        if (firsts.Count is > 0 and <= MaxFirstChars) _firstChars = SearchValues.Create(CharsFoldingTo(firsts));
         foreach (var (text, _) in _literals)
         {
             if (text.Length >= 3) Set(_triples, TripleHash(Fold(text[0]), Fold(text[1]), Fold(text[2])));
@@ -97,14 +97,32 @@ internal sealed class LiteralSearch
         return u < 128 ? u | 0x20 : u;
     }
 
-    private static Dictionary<int, char[]>? s_foldClasses;
+    private static char[][]? s_asciiFoldClasses;
 
-    /// <summary>Every char whose <see cref="Fold"/> is <paramref name="folded"/> (one pass over all chars, made once).</summary>
-    private static char[] CharsFoldingTo(int folded)
+    /// <summary>
+    /// Every char (surrogates aside) whose <see cref="Fold"/> is one of <paramref name="folded"/>: for ASCII folds from a
+    /// table made once in one pass over all chars, else by a pass of its own (a literal starting with a non-ASCII char is rare).
+    /// </summary>
+    private static char[] CharsFoldingTo(List<int> folded)
     {
-        var classes = s_foldClasses ??= Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => !char.IsSurrogate(c))
-            .GroupBy(c => Fold(c)).ToDictionary(g => g.Key, g => g.ToArray());
-        return classes.TryGetValue(folded, out var chars) ? chars : [];
+        var ascii = s_asciiFoldClasses ??= AsciiFoldClasses();
+        var chars = new List<char>();
+        foreach (var f in folded)
+        {
+            if (f < 128) chars.AddRange(ascii[f]);
+            else
+                for (int c = 128; c <= char.MaxValue; c++)
+                    if (!char.IsSurrogate((char)c) && Fold((char)c) == f) chars.Add((char)c);
+        }
+        return chars.ToArray();
+    }
+
+    private static char[][] AsciiFoldClasses()
+    {
+        var classes = Enumerable.Range(0, 128).Select(_ => new List<char>()).ToArray();
+        for (int c = 0; c <= char.MaxValue; c++)
+            if (!char.IsSurrogate((char)c) && Fold((char)c) is < 128 and var f) classes[f].Add((char)c);
+        return classes.Select(l => l.ToArray()).ToArray();
     }
 
     private static int Pair(int a, int b) => ((a << 7) ^ b) & (CharBits - 1);
