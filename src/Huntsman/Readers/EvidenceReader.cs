@@ -80,17 +80,17 @@ public sealed class EvidenceReader : IDisposable
             }
             var file = Prepare(path);
             if (file is null) continue;
-            foreach (var unit in UnitsOf(file, _report)) yield return unit;
+            foreach (var unit in UnitsOf(file, TryLength(file.PhysicalPath), _report)) yield return unit;
         }
     }
 
-    /// <summary>The units of one file, in file order; problems go to <paramref name="report"/>.</summary>
-    private IEnumerable<EvidenceUnit> UnitsOf(EvidenceFile file, Action<ReadIssue> report)
+    /// <summary>The units of one file of <paramref name="length"/> bytes (-1: unknown), in file order; problems go to <paramref name="report"/>.</summary>
+    private IEnumerable<EvidenceUnit> UnitsOf(EvidenceFile file, long length, Action<ReadIssue> report)
     {
-        var format = Detect(file, report);
+        var format = Detect(file, length, report);
         if (format is null) yield break;
         Interlocked.Increment(ref _filesOpened);
-        try { Interlocked.Add(ref _bytesSeen, new FileInfo(file.PhysicalPath).Length); } catch (IOException) { }
+        if (length > 0) Interlocked.Add(ref _bytesSeen, length);
         IEnumerator<EvidenceUnit>? units = null;
         try { units = format.Open(file, _options, report).GetEnumerator(); }
         catch (Exception ex) when (ex is not OutOfMemoryException) { report(new ReadIssue(file.Name, $"cannot open: {ex.Message}")); }
@@ -122,7 +122,7 @@ public sealed class EvidenceReader : IDisposable
         public override EventBatch Read()
         {
             var batch = new EventBatch(this);
-            foreach (var unit in reader.UnitsOf(file, batch.Issues.Add))
+            foreach (var unit in reader.UnitsOf(file, Length, batch.Issues.Add))
             {
                 var part = EvidencePipeline.ReadSafely(unit);
                 batch.Events.AddRange(part.Events);
@@ -165,10 +165,10 @@ public sealed class EvidenceReader : IDisposable
         }
     }
 
-    private IEvidenceFormat? Detect(EvidenceFile file, Action<ReadIssue> report)
+    private IEvidenceFormat? Detect(EvidenceFile file, long length, Action<ReadIssue> report)
     {
         // A FIFO, socket or device also has length 0; opening it could block forever, so it is never opened.
-        if (TryLength(file.PhysicalPath) == 0)
+        if (length == 0)
         {
             report(new ReadIssue(file.Name, "empty file (or not a regular file)", IssueSeverity.Warning));
             return null;

@@ -100,6 +100,8 @@ internal sealed class RecordValues : LazyFieldValues
     /// The values are one copy of the chunk's bytes, so every String value already lies in one span: from the first String's
     /// start to the last one's end, read as chars when all Strings start at offsets of one parity. What lies between them
     /// (numbers, SIDs, other values' bytes) reads as stray chars, which a search for a text may only ever find too often.
+    /// Reads the slot table directly: with a <see cref="Value"/> call per value, a corpus matching pass took 0.743e9
+    /// instructions instead of 0.706e9 (callgrind, two runs each).
     /// </summary>
     public override bool TryGetFreeTextSpan(out ReadOnlySpan<char> chars)
     {

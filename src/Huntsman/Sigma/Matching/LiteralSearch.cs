@@ -102,6 +102,8 @@ internal sealed class LiteralSearch
     /// <summary>
     /// Every char (surrogates aside) whose <see cref="Fold"/> is one of <paramref name="folded"/>: for ASCII folds from a
     /// table made once in one pass over all chars, else by a pass of its own (a literal starting with a non-ASCII char is rare).
+    /// The fold's classes, not <see cref="IgnoreCaseNeedle.SameIgnoringCase"/>: choosing and searching by the latter, a
+    /// corpus matching pass took 0.733e9 instructions instead of 0.706e9 (callgrind).
     /// </summary>
     private static char[] CharsFoldingTo(List<int> folded)
     {
